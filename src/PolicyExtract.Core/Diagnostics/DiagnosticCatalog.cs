@@ -1,0 +1,34 @@
+namespace PolicyExtract.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the pipeline can raise. Codes are stable: tools and tests key on them. IN = ingest,
+/// ST = structure, MD = metadata, GR = grammar files.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    public static readonly DiagnosticDescriptor EmptyFile = new("IN001", Severity.Error, "the file is empty");
+    public static readonly DiagnosticDescriptor BinaryFile = new("IN002", Severity.Error, "the file is binary, not text ({0})");
+    public static readonly DiagnosticDescriptor Undecodable = new("IN003", Severity.Error, "the text cannot be decoded as UTF-8, UTF-16 or GB18030");
+    public static readonly DiagnosticDescriptor UnsupportedFormat = new("IN004", Severity.Error, "unsupported file format '{0}'; {1}");
+    public static readonly DiagnosticDescriptor NotAPolicy = new("IN005", Severity.Error, "no numbered clauses found: this does not look like a policy document");
+    public static readonly DiagnosticDescriptor Unreadable = new("IN006", Severity.Error, "the file cannot be read: {0}");
+    public static readonly DiagnosticDescriptor TooLarge = new("IN007", Severity.Error, "the file is {0} bytes, over the limit of {1}");
+    public static readonly DiagnosticDescriptor InvalidCharacters = new("IN008", Severity.Warning, "{0} byte sequences could not be decoded and were replaced (first at this line)");
+
+    public static readonly DiagnosticDescriptor NumberingGap = new("ST001", Severity.Warning, "numbering skips from {0} to {1}");
+    public static readonly DiagnosticDescriptor NumberingDuplicate = new("ST002", Severity.Warning, "number {0} is used twice in a row");
+    public static readonly DiagnosticDescriptor NumberingBackwards = new("ST003", Severity.Warning, "numbering goes back from {0} to {1}");
+    public static readonly DiagnosticDescriptor LevelSkipped = new("ST004", Severity.Info, "'{0}' sits directly under '{1}', skipping a level");
+    public static readonly DiagnosticDescriptor TooDeep = new("ST005", Severity.Warning, "clause nesting deeper than {0} levels; '{1}' kept at the deepest level");
+
+    public static readonly DiagnosticDescriptor NoTitle = new("MD001", Severity.Warning, "no document title found");
+    public static readonly DiagnosticDescriptor PlaceholderDate = new("MD002", Severity.Warning, "placeholder date '{0}': the {1} is unknown");
+    public static readonly DiagnosticDescriptor InvalidDate = new("MD003", Severity.Warning, "'{0}' is not a valid date");
+    public static readonly DiagnosticDescriptor ExplainedPolicyNotFound = new("MD004", Severity.Info, "explains 《{0}》, which is not among the inputs");
+
+    public static readonly DiagnosticDescriptor GrammarSyntax = new("GR001", Severity.Error, "{0}");
+    public static readonly DiagnosticDescriptor GrammarUnknownKey = new("GR002", Severity.Error, "unknown {0} '{1}'");
+    public static readonly DiagnosticDescriptor GrammarDuplicate = new("GR003", Severity.Error, "duplicate {0} '{1}' (first at line {2})");
+    public static readonly DiagnosticDescriptor GrammarBadPattern = new("GR004", Severity.Error, "bad pattern: {0}");
+    public static readonly DiagnosticDescriptor GrammarMissing = new("GR005", Severity.Error, "missing {0}");
+}

@@ -1,0 +1,14 @@
+namespace PolicyExtract.Diagnostics;
+
+/// <summary>
+/// A range of the original file's decoded text. <see cref="Start"/> and <see cref="End"/> are 0-based UTF-16
+/// code-unit offsets into the decoded file (BOM removed, line endings as in the file), end exclusive;
+/// <see cref="Line"/> is the 1-based line of <see cref="Start"/>. For HTML the decoded file is the page's markup,
+/// so a span points at the markup the text came from.
+/// </summary>
+public readonly record struct SourceSpan(int Line, int Start, int End)
+{
+    public int Length => End - Start;
+
+    public static SourceSpan Cover(SourceSpan first, SourceSpan last) => new(first.Line, first.Start, last.End);
+}
