@@ -15,6 +15,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TooLarge = new("IN007", Severity.Error, "the file is {0} bytes, over the limit of {1}");
     public static readonly DiagnosticDescriptor InvalidCharacters = new("IN008", Severity.Warning, "{0} byte sequences could not be decoded and were replaced (first at this line)");
 
+    public static readonly DiagnosticDescriptor OutputCollision = new("IN009", Severity.Error, "its output name '{0}' is already taken by {1}; rename one of the two");
+    public static readonly DiagnosticDescriptor InputNotFound = new("IN010", Severity.Error, "no such file or folder");
+
     public static readonly DiagnosticDescriptor NumberingGap = new("ST001", Severity.Warning, "numbering skips from {0} to {1}");
     public static readonly DiagnosticDescriptor NumberingDuplicate = new("ST002", Severity.Warning, "number {0} is used twice in a row");
     public static readonly DiagnosticDescriptor NumberingBackwards = new("ST003", Severity.Warning, "numbering goes back from {0} to {1}");

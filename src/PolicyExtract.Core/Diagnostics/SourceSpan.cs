@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PolicyExtract.Diagnostics;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace PolicyExtract.Diagnostics;
 /// </summary>
 public readonly record struct SourceSpan(int Line, int Start, int End)
 {
+    [JsonIgnore]
     public int Length => End - Start;
 
     public static SourceSpan Cover(SourceSpan first, SourceSpan last) => new(first.Line, first.Start, last.End);

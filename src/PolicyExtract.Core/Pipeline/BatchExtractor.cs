@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using PolicyExtract.Diagnostics;
+using PolicyExtract.Ingest;
+using PolicyExtract.Metadata;
+using PolicyExtract.Output;
+
+namespace PolicyExtract.Pipeline;
+
+/// <summary>What one <see cref="BatchExtractor.Run"/> did: every input's result, in input order, and the files written.</summary>
+public sealed record BatchResult(ImmutableArray<ExtractionResult> Results, ImmutableArray<string> Written)
+{
+    public int Failed => Results.Count(r => r.Failed);
+
+    public IEnumerable<Diagnostic> Diagnostics => Results.SelectMany(r => r.Diagnostics);
+}
+
+/// <summary>
+/// Runs the pipeline over files and folders and writes <c>&lt;out&gt;/&lt;file name without extension&gt;.json</c> for each
+/// document, atomically. A failing input never stops the others. Inputs are taken in a fixed order (folders walked in
+/// ordinal order of their relative paths), so a run's output does not depend on the file system's listing order.
+/// </summary>
+public sealed class BatchExtractor(PolicyPipeline pipeline)
+{
+    /// <summary>Expands files and folders into the inputs to read, each with the path shown for it (forward slashes).</summary>
+    public static ImmutableArray<(string Path, string Display)> ExpandInputs(IEnumerable<string> inputs, List<Diagnostic> problems)
+    {
+        var files = new List<(string, string)>();
+        foreach (var input in inputs)
+        {
+            if (File.Exists(input))
+            {
+                files.Add((input, Slashes(input)));
+            }
+            else if (Directory.Exists(input))
+            {
+                var found = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                    .Select(f => (Path: f, Relative: Slashes(Path.GetRelativePath(input, f))))
+                    .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('.')) && FormatDetection.IsCandidate(f.Path))
+                    .OrderBy(f => f.Relative, StringComparer.Ordinal);
+                files.AddRange(found.Select(f => (f.Path, Slashes(Path.Join(input, f.Relative)))));
+            }
+            else
+            {
+                problems.Add(Diagnostic.Create(DiagnosticCatalog.InputNotFound, input, null));
+            }
+        }
+
+        return [.. files];
+    }
+
+    public BatchResult Run(IEnumerable<string> inputs, string outputDirectory)
+    {
+        var problems = new List<Diagnostic>();
+        var files = ExpandInputs(inputs, problems);
+        var results = new List<ExtractionResult>(problems.Select(p => new ExtractionResult(p.File, null, [p])));
+        results.AddRange(files.Select(f => pipeline.ProcessFile(f.Path, f.Display)));
+
+        var linked = LinkExplained(results);
+        var written = new List<string>();
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < linked.Count; i++)
+        {
+            if (linked[i].Document is not { } document)
+            {
+                continue;
+            }
+
+            var name = document.Document.Id + ".json";
+            if (!owners.TryAdd(name, linked[i].File))
+            {
+                linked[i] = linked[i] with
+                {
+                    Document = null,
+                    Diagnostics = linked[i].Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutputCollision, linked[i].File, null, name, owners[name])),
+                };
+                continue;
+            }
+
+            var target = Path.Combine(outputDirectory, name);
+            AtomicFile.Write(target, PolicyJson.Serialize(document));
+            written.Add(target);
+        }
+
+        return new BatchResult([.. linked], [.. written]);
+    }
+
+    /// <summary>Drafting notes name the policy they explain by title; when that policy is among the inputs, record its id.</summary>
+    private static List<ExtractionResult> LinkExplained(List<ExtractionResult> results)
+    {
+        var byTitle = results
+            .Where(r => r.Document?.Document.Title is not null && r.Document.Document.Explains is null)
+            .GroupBy(r => r.Document!.Document.Title!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Document!.Document.Id, StringComparer.Ordinal);
+        var linked = new List<ExtractionResult>(results.Count);
+        foreach (var result in results)
+        {
+            if (result.Document is not { Document.Explains: { } explains } document)
+            {
+                linked.Add(result);
+                continue;
+            }
+
+            if (byTitle.TryGetValue(explains.Title, out var id))
+            {
+                var metadata = document.Document with { Explains = explains with { DocumentId = id } };
+                linked.Add(result with { Document = document with { Document = metadata } });
+            }
+            else
+            {
+                var info = Diagnostic.Create(DiagnosticCatalog.ExplainedPolicyNotFound, result.File, null, explains.Title);
+                linked.Add(result with
+                {
+                    Document = document with { Diagnostics = document.Diagnostics.Add(DiagnosticRecord.From(info)) },
+                    Diagnostics = result.Diagnostics.Add(info),
+                });
+            }
+        }
+
+        return linked;
+    }
+
+    private static string Slashes(string path) => path.Replace('\\', '/');
+}

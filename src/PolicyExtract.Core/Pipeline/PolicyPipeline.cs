@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using PolicyExtract.Diagnostics;
+using PolicyExtract.Grammar;
+using PolicyExtract.Ingest;
+using PolicyExtract.Metadata;
+using PolicyExtract.Normalize;
+using PolicyExtract.Output;
+using PolicyExtract.Structure;
+
+namespace PolicyExtract.Pipeline;
+
+/// <summary>The outcome for one input: a document, or none when an error stopped it; diagnostics either way.</summary>
+public sealed record ExtractionResult(string File, PolicyDocument? Document, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool Failed => Document is null;
+}
+
+/// <summary>
+/// The extraction pipeline, built once from a validated grammar and then reused for every document:
+/// bytes → decoded text (<see cref="Ingest"/>) → <see cref="NormalizedText"/> → clause tree (<see cref="Structure"/>) →
+/// metadata → <see cref="PolicyDocument"/>. Immutable and thread-safe: documents may be processed in parallel.
+/// </summary>
+public sealed class PolicyPipeline
+{
+    /// <summary>Larger inputs are refused rather than risk the machine: policies are kilobytes.</summary>
+    public const long MaxInputBytes = 64L * 1024 * 1024;
+
+    private readonly ClauseSegmenter _segmenter;
+    private readonly MetadataExtractor _metadata;
+
+    public PolicyPipeline(PolicyGrammar grammar)
+    {
+        Grammar = grammar;
+        _segmenter = new ClauseSegmenter(grammar);
+        _metadata = new MetadataExtractor(grammar);
+    }
+
+    public PolicyGrammar Grammar { get; }
+
+    /// <summary>Reads and extracts one file. <paramref name="displayPath"/> is how the file is named in output and messages.</summary>
+    public ExtractionResult ProcessFile(string path, string displayPath)
+    {
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > MaxInputBytes)
+            {
+                return Fail(displayPath, DiagnosticCatalog.TooLarge, length.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxInputBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(displayPath, DiagnosticCatalog.Unreadable, e.Message);
+        }
+
+        return Process(bytes, displayPath);
+    }
+
+    /// <summary>Extracts one document from its bytes; the format comes from <paramref name="displayPath"/>'s extension.</summary>
+    public ExtractionResult Process(ReadOnlySpan<byte> bytes, string displayPath)
+    {
+        var extension = Path.GetExtension(displayPath);
+        if (FormatDetection.FromPath(displayPath) is not { } format)
+        {
+            return Fail(displayPath, DiagnosticCatalog.UnsupportedFormat, extension.Length == 0 ? "(no extension)" : extension, FormatDetection.UnsupportedHint(extension));
+        }
+
+        var decoded = format == SourceFormat.Html ? HtmlText.DecodeHtml(bytes, displayPath) : TextDecoding.Decode(bytes, displayPath);
+        var diagnostics = new List<Diagnostic>(decoded.Diagnostics);
+        if (decoded.Text is not { } source)
+        {
+            return new ExtractionResult(displayPath, null, [.. diagnostics]);
+        }
+
+        if (format == SourceFormat.Text && FormatDetection.SniffHtml(source))
+        {
+            format = SourceFormat.Html;
+        }
+
+        NormalizedText normalized;
+        if (format == SourceFormat.Html)
+        {
+            var html = HtmlText.Extract(source);
+            normalized = Normalizer.Normalize(html.Text, source, html.SourceOffsets);
+        }
+        else
+        {
+            normalized = Normalizer.Normalize(source, source);
+        }
+
+        var layout = _segmenter.Segment(normalized, displayPath);
+        diagnostics.AddRange(layout.Diagnostics);
+        if (layout.Clauses.IsEmpty)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NotAPolicy, displayPath, null));
+            return new ExtractionResult(displayPath, null, [.. diagnostics]);
+        }
+
+        var sourceInfo = new SourceInfo(displayPath, Convert.ToHexStringLower(SHA256.HashData(bytes)), format == SourceFormat.Html ? "html" : "text", decoded.EncodingName);
+        var metadata = _metadata.Extract(layout, DocumentId(displayPath), sourceInfo, displayPath, diagnostics);
+        var document = new PolicyDocument(
+            PolicyDocument.CurrentSchemaVersion,
+            metadata,
+            layout.Clauses,
+            [],
+            [.. diagnostics.Select(DiagnosticRecord.From)]);
+        return new ExtractionResult(displayPath, document, [.. diagnostics]);
+    }
+
+    /// <summary>A document's id is its file name without the extension: stable across runs and machines.</summary>
+    public static string DocumentId(string path) => Path.GetFileNameWithoutExtension(path);
+
+    private static ExtractionResult Fail(string file, DiagnosticDescriptor descriptor, params string[] args) =>
+        new(file, null, [Diagnostic.Create(descriptor, file, null, args)]);
+}

@@ -1,0 +1,319 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PolicyExtract.Diagnostics;
+using PolicyExtract.Grammar;
+using PolicyExtract.Normalize;
+
+namespace PolicyExtract.Structure;
+
+/// <summary>
+/// Recovers the clause tree that a policy's numbering defines. A labelled line opens a clause; it nests under the
+/// nearest open clause of a smaller rank (grammar/numbering.txt), so any combination of schemes works and a skipped
+/// level is fine. An unlabelled paragraph continues the innermost open clause, except after the last labelled line,
+/// where a paragraph that starts with the policy naming itself (本办法…, grammar [self]) is a closing clause of its
+/// own unless it already sits in a closing chapter (附则, 其他). A line that does not end a sentence and is followed
+/// by an unlabelled line is joined to it: the line was broken by wrapping. Thread-safe.
+/// </summary>
+public sealed class ClauseSegmenter(PolicyGrammar grammar)
+{
+    private const int TitleSentenceMaxLength = 24;
+    private const int HeadingMaxLength = 40;
+    private const int BrokenLineMinLength = 15;
+
+    private readonly LabelMatcher _labels = new(grammar);
+
+    public DocumentLayout Segment(NormalizedText text, string file)
+    {
+        var lines = text.Lines;
+        var labels = new LabelMatch?[lines.Length];
+        var firstLabelled = -1;
+        var lastLabelled = -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            labels[i] = lines[i].Length > 0 ? _labels.Match(Line(text, i)) : null;
+            if (labels[i] is not null)
+            {
+                firstLabelled = firstLabelled < 0 ? i : firstLabelled;
+                lastLabelled = i;
+            }
+        }
+
+        var head = ImmutableArray.CreateBuilder<HeadLine>();
+        var blanks = 0;
+        for (var i = 0; i < (firstLabelled < 0 ? lines.Length : firstLabelled); i++)
+        {
+            if (lines[i].Length == 0)
+            {
+                blanks++;
+                continue;
+            }
+
+            head.Add(new HeadLine(lines[i], Line(text, i), blanks));
+            blanks = 0;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        if (firstLabelled < 0)
+        {
+            return new DocumentLayout(text, head.ToImmutable(), [], [], [.. diagnostics]);
+        }
+
+        var usedRanks = labels.Where(l => l is not null).Select(l => l!.Scheme.Rank).ToHashSet();
+        var state = new State(this, text, file, diagnostics, usedRanks);
+        var trailer = ImmutableArray.CreateBuilder<NormalizedLine>();
+        var previousLine = -1; // the last non-blank line taken into a clause, if the line right before this one
+        for (var i = firstLabelled; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0)
+            {
+                previousLine = -1;
+                continue;
+            }
+
+            var lineText = Line(text, i);
+            if (labels[i] is { } label)
+            {
+                state.Open(label, lines[i]);
+                trailer.Clear();
+                previousLine = i;
+                continue;
+            }
+
+            if (trailer.Count > 0 || (i > lastLabelled && LineShapes.IsTrailer(lineText, grammar.Document)))
+            {
+                trailer.Add(lines[i]);
+                previousLine = -1;
+                continue;
+            }
+
+            if (previousLine >= 0 && IsBroken(text, lines[previousLine], labels[previousLine]))
+            {
+                state.Join(lines[i]);
+            }
+            else if (i > lastLabelled && StartsWithSelf(lineText) && !state.InClosingChapter(grammar.Document))
+            {
+                state.OpenClosing(lines[i]);
+            }
+            else if (i > lastLabelled && state.InClosingParagraphs)
+            {
+                state.OpenClosing(lines[i]);
+            }
+            else
+            {
+                state.Continue(lines[i]);
+            }
+
+            previousLine = i;
+        }
+
+        return new DocumentLayout(text, head.ToImmutable(), state.Build(), trailer.ToImmutable(), [.. diagnostics]);
+    }
+
+    private bool StartsWithSelf(string line) => grammar.Document.SelfReferences.Any(s => line.StartsWith(s, StringComparison.Ordinal));
+
+    private static string Line(NormalizedText text, int i) => text.Text[text.Lines[i].Start..text.Lines[i].End];
+
+    /// <summary>A line broken by wrapping: long, not ending a sentence, and not a heading.</summary>
+    private static bool IsBroken(NormalizedText text, NormalizedLine line, LabelMatch? label)
+    {
+        var body = text.Text[(line.Start + (label?.Length ?? 0))..line.End];
+        if (LineShapes.EndsSentence(body) || body.Length < BrokenLineMinLength)
+        {
+            return false;
+        }
+
+        // A labelled line without sentence punctuation is a heading (一、支持追求卓越理念，培育光明质量标杆), not a broken line.
+        return label is null || (body.Length > HeadingMaxLength && !IsHeading(body));
+    }
+
+    private static bool IsHeading(string body) => body.Length <= HeadingMaxLength && !body.Contains('。') && !body.Contains('；');
+
+    /// <summary>
+    /// The clause's short lead: a whole heading line (一、支持追求卓越理念，培育光明质量标杆), or a short first sentence that is
+    /// followed by the clause's substance (（一）支持树立光明质量标杆。对获得…). Sentences that state a rule are not titles.
+    /// </summary>
+    private string? TitleOf(string firstParagraph, bool hasMore)
+    {
+        var body = firstParagraph.Trim();
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        if (IsHeading(body) && (hasMore || body.Length <= TitleSentenceMaxLength) && !StartsWithSelf(body) && !body.Any(char.IsAsciiDigit))
+        {
+            return body.TrimEnd('：', ':', '。');
+        }
+
+        var stop = body.IndexOf('。');
+        if (stop <= 0 || stop > TitleSentenceMaxLength)
+        {
+            return null;
+        }
+
+        var sentence = body[..stop];
+        var substantive = sentence.Any(char.IsAsciiDigit) || StartsWithSelf(sentence) || sentence[0] is '对' or '凡' or '经' or '在';
+        return substantive ? null : sentence;
+    }
+
+    /// <summary>The open clauses while the document is read; turns into immutable <see cref="Clause"/>s at the end.</summary>
+    private sealed class State(ClauseSegmenter owner, NormalizedText text, string file, List<Diagnostic> diagnostics, HashSet<int> usedRanks)
+    {
+        private readonly List<Node> _roots = [];
+        private readonly List<Node> _open = [];
+        private readonly Dictionary<string, int> _lastOrdinal = new(StringComparer.Ordinal);
+        private int _closingCount;
+
+        public bool InClosingParagraphs => _open.Count == 1 && _open[0].Label is null;
+
+        public bool InClosingChapter(DocumentLexicon lexicon)
+        {
+            if (_open.Count == 0 || _open[0].Label is null)
+            {
+                return false;
+            }
+
+            var top = _open[0];
+            var heading = text.Text[(top.Line.Start + top.Label!.Length)..top.Line.End];
+            return lexicon.ClosingChapters.Any(c => heading.StartsWith(c, StringComparison.Ordinal));
+        }
+
+        public void Open(LabelMatch label, NormalizedLine line)
+        {
+            while (_open.Count > 0 && (_open[^1].Label is null || _open[^1].Label!.Scheme.Rank >= label.Scheme.Rank))
+            {
+                _open.RemoveAt(_open.Count - 1);
+            }
+
+            var parent = _open.Count > 0 ? _open[^1] : null;
+            var siblings = parent?.Children ?? _roots;
+            CheckNumbering(label, line, siblings, parent);
+
+            var node = new Node(label, line);
+            node.Paragraphs.Add([(line.Start + label.Length, line.End)]);
+            siblings.Add(node);
+            _open.Add(node);
+        }
+
+        public void OpenClosing(NormalizedLine line)
+        {
+            _open.Clear();
+            var node = new Node(null, line) { ClosingNumber = ++_closingCount };
+            node.Paragraphs.Add([(line.Start, line.End)]);
+            _roots.Add(node);
+            _open.Add(node);
+        }
+
+        public void Continue(NormalizedLine line) => _open[^1].Paragraphs.Add([(line.Start, line.End)]);
+
+        public void Join(NormalizedLine line) => _open[^1].Paragraphs[^1].Add((line.Start, line.End));
+
+        private void CheckNumbering(LabelMatch label, NormalizedLine line, List<Node> siblings, Node? parent)
+        {
+            var span = text.SpanOf(line.Start, line.Start + label.Length);
+            var previous = siblings.LastOrDefault(s => s.Label?.Scheme == label.Scheme)?.Label!.Ordinal;
+            var name = label.Scheme.Name;
+            string Str(int n) => n.ToString(CultureInfo.InvariantCulture);
+            if (previous is { } p)
+            {
+                if (label.Ordinal == p)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NumberingDuplicate, file, span, label.Label));
+                }
+                else if (label.Ordinal < p)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NumberingBackwards, file, span, Str(p), Str(label.Ordinal)));
+                }
+                else if (label.Ordinal > p + 1)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NumberingGap, file, span, Str(p), Str(label.Ordinal)));
+                }
+            }
+            else
+            {
+                // A first child either restarts at 1 or runs on from the same scheme under the previous parent (（一）…（三十） across chapters).
+                var last = _lastOrdinal.GetValueOrDefault(name);
+                if (label.Ordinal != 1 && label.Ordinal != last + 1)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NumberingGap, file, span, Str(last), Str(label.Ordinal)));
+                }
+            }
+
+            _lastOrdinal[name] = label.Ordinal;
+            if (parent?.Label is { } up && usedRanks.Any(r => r > up.Scheme.Rank && r < label.Scheme.Rank))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.LevelSkipped, file, span, label.Label, up.Label));
+            }
+        }
+
+        public ImmutableArray<Clause> Build()
+        {
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            return [.. _roots.Select(n => Build(n, null, used))];
+        }
+
+        private Clause Build(Node node, string? parentPath, HashSet<string> used)
+        {
+            var own = node.Label is { } l ? l.Ordinal.ToString(CultureInfo.InvariantCulture) : null;
+            var path = own is null ? $"closing.{node.ClosingNumber}" : parentPath is null ? own : $"{parentPath}.{own}";
+            var unique = path;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                // Duplicated numbering (already reported) must not give two clauses one path: rule ids derive from it.
+                unique = $"{path}~{n}";
+            }
+
+            var chars = new System.Text.StringBuilder();
+            var offsets = ImmutableArray.CreateBuilder<int>();
+            foreach (var paragraph in node.Paragraphs)
+            {
+                if (chars.Length > 0)
+                {
+                    offsets.Add(paragraph[0].Start - 1); // the line break before the paragraph
+                    chars.Append('\n');
+                }
+
+                foreach (var (start, end) in paragraph)
+                {
+                    for (var i = start; i < end; i++)
+                    {
+                        chars.Append(text.Text[i]);
+                        offsets.Add(i);
+                    }
+                }
+            }
+
+            var first = node.Paragraphs[0];
+            var firstText = string.Concat(first.Select(r => text.Text[r.Start..r.End]));
+            var last = node.Paragraphs[^1][^1];
+            var span = text.SpanOf(node.Line.Start, Math.Max(last.End, node.Line.Start));
+            var children = node.Children.Select(c => Build(c, unique, used)).ToImmutableArray();
+            var hasMore = node.Paragraphs.Count > 1 || children.Length > 0 || firstText.IndexOf('。') is var stop && stop >= 0 && stop < firstText.Trim().Length - 1;
+            return new Clause(
+                unique,
+                node.Label?.Label ?? "",
+                node.Label?.Scheme.Level ?? "paragraph",
+                node.Label is null ? null : owner.TitleOf(firstText, hasMore),
+                chars.ToString(),
+                span,
+                children)
+            {
+                TextOffsets = offsets.ToImmutable(),
+                Scheme = node.Label?.Scheme.Name ?? "closing",
+            };
+        }
+    }
+
+    private sealed class Node(LabelMatch? label, NormalizedLine line)
+    {
+        public LabelMatch? Label { get; } = label;
+
+        public NormalizedLine Line { get; } = line;
+
+        public List<List<(int Start, int End)>> Paragraphs { get; } = [];
+
+        public List<Node> Children { get; } = [];
+
+        public int ClosingNumber { get; init; }
+    }
+}
