@@ -82,9 +82,7 @@ public sealed class MetadataExtractor(PolicyGrammar grammar)
         // Without a wrapper, the signature may close the document instead.
         foreach (var line in layout.Trailer.Select(layout.TextOf))
         {
-            var space = line.LastIndexOf(' ');
-            var org = LineShapes.IsOrganisation(line, Lex) ? line : space > 0 && LineShapes.IsOrganisation(line[..space], Lex) ? line[..space] : null;
-            issuer ??= org;
+            issuer ??= LineShapes.IsOrganisation(line, Lex) ? line : LineShapes.SplitSignature(line, Lex)?.Organisation;
             if (issuedOn is null && DateReader.First(line) is { Date: { } date })
             {
                 issuedOn = date;
@@ -140,11 +138,8 @@ public sealed class MetadataExtractor(PolicyGrammar grammar)
                         continue;
                     }
 
-                    var issuer = k > 0 && LineShapes.IsOrganisation(head[k - 1].Text, Lex) ? head[k - 1].Text : null;
-                    if (issuer is null && line.LastIndexOf(' ') is > 0 and var space && LineShapes.IsOrganisation(line[..space], Lex))
-                    {
-                        issuer = line[..space];
-                    }
+                    var issuer = LineShapes.SplitSignature(line, Lex)?.Organisation
+                        ?? (LineShapes.IsOrganisation(head[k - 1].Text, Lex) ? head[k - 1].Text : null);
 
                     return new Wrapper(k + 1, title, Bracketed(title), issuer, d.Date);
                 }

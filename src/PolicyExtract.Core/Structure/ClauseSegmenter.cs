@@ -123,7 +123,7 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
         }
 
         // A labelled line without sentence punctuation is a heading (一、支持追求卓越理念，培育光明质量标杆), not a broken line.
-        return label is null || (body.Length > HeadingMaxLength && !IsHeading(body));
+        return label is null || !IsHeading(body);
     }
 
     private static bool IsHeading(string body) => body.Length <= HeadingMaxLength && !body.Contains('。') && !body.Contains('；');

@@ -51,8 +51,26 @@ public static partial class LineShapes
             return true;
         }
 
-        // 玄武区人民政府办公室 2022年6月17日印发
-        var space = line.LastIndexOf(' ');
-        return space > 0 && IsOrganisation(line[..space], lexicon) && IsDate(line[(space + 1)..]);
+        return SplitSignature(line, lexicon) is { Organisation: not null };
+    }
+
+    [GeneratedRegex(DatePattern + "(印发|发布|印)?$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingDate();
+
+    /// <summary>
+    /// A signature line, 玄武区人民政府办公室 2022年6月17日印发: the issuing body (null if the line is only a date) and the
+    /// date text. Null when the line does not end with a date or what precedes the date is not a body's name.
+    /// </summary>
+    public static (string? Organisation, string Date)? SplitSignature(string line, DocumentLexicon lexicon)
+    {
+        var match = TrailingDate().Match(line);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var before = line[..match.Index].TrimEnd();
+        var date = line.Substring(match.Index, match.Groups["d"].Index + match.Groups["d"].Length + 1 - match.Index);
+        return before.Length == 0 ? (null, date) : IsOrganisation(before, lexicon) ? (before, date) : null;
     }
 }

@@ -1,0 +1,135 @@
+using PolicyExtract.Normalize;
+using PolicyExtract.Structure;
+using PolicyExtract.Tests.TestSupport;
+
+namespace PolicyExtract.Tests.Structure;
+
+/// <summary>Clause trees of small documents written the ways other districts write them.</summary>
+public sealed class SegmenterTests
+{
+    private static DocumentLayout Segment(string text) =>
+        new ClauseSegmenter(Repo.Grammar).Segment(Normalizer.Normalize(text, text), "test.txt");
+
+    private static string Tree(DocumentLayout layout) =>
+        string.Join("; ", layout.AllClauses.Select(c => $"{c.Path} {c.Label}"));
+
+    [Fact]
+    public void Articles_number_on_across_chapters()
+    {
+        var layout = Segment("""
+            某某区科技创新资助办法
+            第一章 总则
+            第一条 为了促进科技创新，制定本办法。
+            第二条 本办法适用于本区企业。
+            第二章 资助标准
+            第三条 对认定的高新技术企业给予20万元奖励。
+            第 1 0 条 本办法自2024年1月1日起施行。
+            """);
+        Assert.Equal("1 第一章; 1.1 第一条; 1.2 第二条; 2 第二章; 2.3 第三条; 2.10 第 1 0 条", Tree(layout));
+        Assert.Equal(["chapter", "article"], layout.AllClauses.Take(2).Select(c => c.Level));
+        Assert.Equal("总则", layout.Clauses[0].Title);
+        var gap = Assert.Single(layout.Diagnostics);
+        Assert.Equal(("ST001", 7), (gap.Code, gap.Span!.Value.Line));
+        Assert.Equal(["3", "10"], gap.Args.ToArray());
+    }
+
+    [Fact]
+    public void Arabic_article_numbers_and_all_six_levels()
+    {
+        var layout = Segment("""
+            第1条 总体要求
+            一、基本原则
+            （一）坚持创新
+            1、市场主导
+            （1）企业为主
+            ①龙头企业
+            ②中小企业
+            第2条 附则
+            """);
+        Assert.Equal("1 第1条; 1.1 一、; 1.1.1 （一）; 1.1.1.1 1、; 1.1.1.1.1 （1）; 1.1.1.1.1.1 ①; 1.1.1.1.1.2 ②; 2 第2条", Tree(layout));
+        Assert.Equal(["article", "chapter", "section", "item", "subitem", "point", "point", "article"], layout.AllClauses.Select(c => c.Level));
+        Assert.Empty(layout.Diagnostics);
+    }
+
+    [Fact]
+    public void A_skipped_level_nests_under_the_nearest_open_clause()
+    {
+        var layout = Segment("""
+            一、支持创新
+            1.对获得专利的给予奖励。
+            二、支持人才
+            （一）引进人才。
+            1.给予安家补贴。
+            """);
+        Assert.Equal("1 一、; 1.1 1.; 2 二、; 2.1 （一）; 2.1.1 1.", Tree(layout));
+        var skipped = Assert.Single(layout.Diagnostics);
+        Assert.Equal("ST004", skipped.Code);
+        Assert.Equal(2, skipped.Span!.Value.Line);
+    }
+
+    [Theory]
+    [InlineData("（一）甲。\n（三）丙。", "ST001", 2)]
+    [InlineData("（一）甲。\n（二）乙。\n（二）丙。", "ST002", 3)]
+    [InlineData("（一）甲。\n（三）丙。\n（二）乙。", "ST003", 3)]
+    public void Broken_numbering_is_a_warning_with_its_line(string text, string code, int line)
+    {
+        var layout = Segment(text);
+        Assert.Contains(layout.Diagnostics, d => d.Code == code && d.Span!.Value.Line == line);
+        Assert.Equal(text.Split('\n').Length, layout.AllClauses.Count());
+        Assert.Equal(layout.AllClauses.Count(), layout.AllClauses.Select(c => c.Path).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_sentence_broken_across_lines_is_joined()
+    {
+        var layout = Segment("""
+            （一）支持标准制定。对主导国家标准制定、修订的，按项目给予
+            分别最高30万元、15万元资助。
+            （二）其他。
+            """);
+        var first = layout.Clauses[0];
+        Assert.Equal("支持标准制定。对主导国家标准制定、修订的，按项目给予分别最高30万元、15万元资助。", first.Text);
+        Assert.Equal("支持标准制定", first.Title);
+    }
+
+    [Fact]
+    public void A_heading_is_not_joined_to_the_paragraph_under_it()
+    {
+        var layout = Segment("一、主要目标\n2022年，全区发明专利授权量达3700件。\n二、重点任务");
+        Assert.Equal("主要目标\n2022年，全区发明专利授权量达3700件。", layout.Clauses[0].Text);
+    }
+
+    [Fact]
+    public void A_figure_at_a_line_start_is_not_an_item_label()
+    {
+        var layout = Segment("（一）资助标准。\n1.5万元以下的项目不予资助。");
+        var clause = Assert.Single(layout.AllClauses);
+        Assert.Equal("资助标准。\n1.5万元以下的项目不予资助。", clause.Text);
+    }
+
+    [Fact]
+    public void Closing_paragraphs_after_the_last_clause_stand_alone_unless_in_a_closing_chapter()
+    {
+        var plain = Segment("一、支持\n（一）甲。\n本办法由市局负责解释。\n本办法自2024年1月1日起施行。");
+        Assert.Equal("1 一、; 1.1 （一）; closing.1 ; closing.2 ", Tree(plain));
+        var appendix = Segment("一、支持\n（一）甲。\n二、附则\n本办法由市局负责解释。\n本办法自2024年1月1日起施行。");
+        Assert.Equal("1 一、; 1.1 （一）; 2 二、", Tree(appendix));
+        Assert.Equal("附则\n本办法由市局负责解释。\n本办法自2024年1月1日起施行。", appendix.Clauses[1].Text);
+    }
+
+    [Fact]
+    public void Signature_lines_after_the_last_clause_are_not_clause_text()
+    {
+        var layout = Segment("一、附则\n本计划自发布之日起实施。\n\n某某区人民政府办公室 2022年6月17日印发\n抄送：市政府办公厅。");
+        Assert.Equal("附则\n本计划自发布之日起实施。", layout.Clauses[0].Text);
+        Assert.Equal(2, layout.Trailer.Length);
+    }
+
+    [Fact]
+    public void A_document_without_numbered_clauses_has_none()
+    {
+        var layout = Segment("这是一封普通的信。\n祝好。");
+        Assert.Empty(layout.Clauses);
+        Assert.Equal(2, layout.Head.Length);
+    }
+}
