@@ -16,9 +16,10 @@ public readonly record struct NormalizedLine(int SourceLine, int Start, int End)
 /// </summary>
 public sealed class NormalizedText
 {
-    internal NormalizedText(string text, ImmutableArray<int> starts, ImmutableArray<int> ends, ImmutableArray<NormalizedLine> lines, string source, LineIndex sourceLines)
+    internal NormalizedText(string text, string written, ImmutableArray<int> starts, ImmutableArray<int> ends, ImmutableArray<NormalizedLine> lines, string source, LineIndex sourceLines)
     {
         Text = text;
+        Written = written;
         SourceStarts = starts;
         SourceEnds = ends;
         Lines = lines;
@@ -27,6 +28,12 @@ public sealed class NormalizedText
     }
 
     public string Text { get; }
+
+    /// <summary>
+    /// For each character of <see cref="Text"/>, the character as written in the normalizer's input (for HTML, the
+    /// page's text with entities decoded): "(七)" where <see cref="Text"/> has "（七）".
+    /// </summary>
+    public string Written { get; }
 
     public ImmutableArray<int> SourceStarts { get; }
 

@@ -47,6 +47,7 @@ public static partial class Normalizer
         }
 
         var sb = new StringBuilder(text.Length);
+        var written = new StringBuilder(text.Length);
         var starts = ImmutableArray.CreateBuilder<int>(text.Length);
         var ends = ImmutableArray.CreateBuilder<int>(text.Length);
         var lines = ImmutableArray.CreateBuilder<NormalizedLine>();
@@ -62,7 +63,7 @@ public static partial class Normalizer
 
             var breakLength = lineEnd >= text.Length ? 0 : text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? 2 : 1;
             var lineStart = sb.Length;
-            AppendLine(text, pos, lineEnd, sb, starts, ends, StartOf, EndOf);
+            AppendLine(text, pos, lineEnd, sb, written, starts, ends, StartOf, EndOf);
             // An empty last line has no character of its own: it sits at the end of the source.
             var sourceLine = sourceLines.LineOf(pos < text.Length ? StartOf(pos) : source.Length);
 
@@ -73,16 +74,17 @@ public static partial class Normalizer
             }
 
             sb.Append('\n');
+            written.Append('\n');
             starts.Add(StartOf(lineEnd));
             ends.Add(EndOf(lineEnd + breakLength - 1));
             pos = lineEnd + breakLength;
         }
 
-        return new NormalizedText(sb.ToString(), starts.ToImmutable(), ends.ToImmutable(), lines.ToImmutable(), source, sourceLines);
+        return new NormalizedText(sb.ToString(), written.ToString(), starts.ToImmutable(), ends.ToImmutable(), lines.ToImmutable(), source, sourceLines);
     }
 
     private static void AppendLine(
-        string text, int from, int to, StringBuilder sb, ImmutableArray<int>.Builder starts, ImmutableArray<int>.Builder ends,
+        string text, int from, int to, StringBuilder sb, StringBuilder written, ImmutableArray<int>.Builder starts, ImmutableArray<int>.Builder ends,
         Func<int, int> startOf, Func<int, int> endOf)
     {
         // 1. Character mapping, skipping residue; kept characters remember their input index.
@@ -145,6 +147,7 @@ public static partial class Normalizer
                 if (runEnd > i || !IsStray(chars, i - 1, runEnd + 1))
                 {
                     sb.Append(' ');
+                    written.Append(text[index]);
                     starts.Add(startOf(index));
                     ends.Add(endOf(chars[runEnd].Index));
                 }
@@ -154,6 +157,7 @@ public static partial class Normalizer
             }
 
             sb.Append(c);
+            written.Append(text[index]);
             starts.Add(startOf(index));
             ends.Add(endOf(index));
         }

@@ -289,8 +289,8 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
             var span = text.SpanOf(node.Line.Start, Math.Max(last.End, node.Line.Start));
             var children = node.Children.Select(c => Build(c, unique, used)).ToImmutableArray();
             var hasMore = node.Paragraphs.Count > 1 || children.Length > 0 || firstText.IndexOf('。') is var stop && stop >= 0 && stop < firstText.Trim().Length - 1;
-            // The label as written in the source: "(七)" stays "(七)" although the text reads （七）.
-            var label = node.Label is { } written ? text.SourceTextOf(text.SpanOf(node.Line.Start, node.Line.Start + written.Length)) : "";
+            // The label as written: "(七)" stays "(七)" although the text reads （七）.
+            var label = node.Label is { } match ? text.Written.Substring(node.Line.Start, match.Length) : "";
             return new Clause(
                 unique,
                 label,
