@@ -14,9 +14,9 @@ public sealed class ExtractCommandTests : IDisposable
     {
         var first = Path.Combine(_temp.FullName, "first");
         var second = Path.Combine(_temp.FullName, "second");
-        var run = Cli.Invoke(Repo.Root, "extract", "seeds", "--out", first);
+        var run = CliProcess.Invoke(Repo.Root, "extract", "seeds", "--out", first);
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(0, Cli.Invoke(Repo.Root, "extract", "seeds", "--out", second).ExitCode);
+        Assert.Equal(0, CliProcess.Invoke(Repo.Root, "extract", "seeds", "--out", second).ExitCode);
 
         var committed = Directory.GetFiles(Path.Combine(Repo.Root, "output"), "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         var fresh = Directory.GetFiles(first).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
@@ -42,7 +42,7 @@ public sealed class ExtractCommandTests : IDisposable
         File.WriteAllBytes(Path.Combine(input.FullName, "draft.docx"), [0x50, 0x4B, 0x03, 0x04, 0, 0]);
         var output = Path.Combine(_temp.FullName, "out");
 
-        var run = Cli.Invoke(_temp.FullName, "extract", "in 政策", "--out", "out");
+        var run = CliProcess.Invoke(_temp.FullName, "extract", "in 政策", "--out", "out");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["good.json"], Directory.GetFiles(output).Select(Path.GetFileName));
@@ -57,11 +57,11 @@ public sealed class ExtractCommandTests : IDisposable
     [Fact]
     public void A_missing_input_and_a_missing_argument_are_usage_errors()
     {
-        var missing = Cli.Invoke(_temp.FullName, "extract", "nowhere", "--out", "out");
+        var missing = CliProcess.Invoke(_temp.FullName, "extract", "nowhere", "--out", "out");
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("nowhere: error IN010", missing.Stderr, StringComparison.Ordinal);
 
-        var noOut = Cli.Invoke(_temp.FullName, "extract", "nowhere");
+        var noOut = CliProcess.Invoke(_temp.FullName, "extract", "nowhere");
         Assert.NotEqual(0, noOut.ExitCode);
         Assert.Contains("--out", noOut.Stderr, StringComparison.Ordinal);
     }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace PolicyExtract.Tests.TestSupport;
 
 /// <summary>Runs the built command-line tool as a separate process, as a user would.</summary>
-public static class Cli
+public static class CliProcess
 {
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
 
