@@ -16,7 +16,6 @@ public sealed class SeedMetadataTests
         var output = Directory.CreateTempSubdirectory("policyextract-meta-");
         try
         {
-            var cwd = Environment.CurrentDirectory;
             return new BatchExtractor(Repo.Pipeline).Run([Repo.Seeds], output.FullName);
         }
         finally
