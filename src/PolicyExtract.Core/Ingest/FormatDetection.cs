@@ -32,6 +32,21 @@ public static class FormatDetection
         };
     }
 
+    private static readonly HashSet<string> OfficeExtensions =
+        [".docx", ".doc", ".docm", ".dotx", ".wps", ".odt", ".rtf", ".pdf", ".ofd", ".xls", ".xlsx", ".et", ".ods"];
+
+    /// <summary>
+    /// Whether a file met while walking a folder is an input: a page or text file (not .md notes nor extensionless
+    /// files, which folders hold besides policies), or an office file, which is taken so that the user is told it is
+    /// not supported rather than have it silently skipped.
+    /// </summary>
+    public static bool IsCandidate(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        return ext is not ("" or ".md") && (FromPath(path) is not null || OfficeExtensions.Contains(ext));
+    }
+
     /// <summary>
     /// What to tell the user about an unsupported extension (with or without the leading dot, any case), e.g.
     /// "Word files are not supported yet; save as .txt". Fills the second hole of IN004.

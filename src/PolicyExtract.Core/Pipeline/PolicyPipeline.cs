@@ -63,10 +63,9 @@ public sealed class PolicyPipeline
     /// <summary>Extracts one document from its bytes; the format comes from <paramref name="displayPath"/>'s extension.</summary>
     public ExtractionResult Process(ReadOnlySpan<byte> bytes, string displayPath)
     {
-        var extension = Path.GetExtension(displayPath);
         if (FormatDetection.FromPath(displayPath) is not { } format)
         {
-            return Fail(displayPath, DiagnosticCatalog.UnsupportedFormat, extension.Length == 0 ? "(no extension)" : extension, FormatDetection.UnsupportedHint(extension));
+            return new ExtractionResult(displayPath, null, [FormatDetection.Unsupported(displayPath)]);
         }
 
         var decoded = format == SourceFormat.Html ? HtmlText.DecodeHtml(bytes, displayPath) : TextDecoding.Decode(bytes, displayPath);

@@ -18,6 +18,18 @@ public sealed class SameClausesAcrossFormatsTests
     private static List<string> Clauses(PolicyDocument d) =>
         [.. d.Clauses.SelectMany(c => c.DescendantsAndSelf()).Select(c => $"{c.Path}|{c.Label}|{c.Level}|{c.Title}|{c.Text}")];
 
+    /// <summary>
+    /// The metadata as consumers see it (JSON), with the fields that describe the file itself set aside. Records holding
+    /// ImmutableArray compare those arrays by reference, so their C# equality would not do.
+    /// </summary>
+    private static string Metadata(PolicyDocument d) =>
+        System.Text.Encoding.UTF8.GetString(PolicyJson.Serialize(d with
+        {
+            Document = d.Document with { Id = "", Source = new PolicyExtract.Metadata.SourceInfo("", "", "", "") },
+            Clauses = [],
+            Diagnostics = [],
+        }));
+
     private static PolicyDocument Extract(byte[] bytes, string name)
     {
         var result = Repo.Pipeline.Process(bytes, name);
@@ -35,7 +47,7 @@ public sealed class SameClausesAcrossFormatsTests
             var copy = Extract(Encoding.GetEncoding(codePage).GetBytes(text), seed + ".txt");
             Assert.Equal(name, copy.Document.Source.Encoding);
             Assert.Equal(Clauses(Original(seed)), Clauses(copy));
-            Assert.Equal(Original(seed).Document with { Source = copy.Document.Source, Id = copy.Document.Id }, copy.Document);
+            Assert.Equal(Metadata(Original(seed)), Metadata(copy));
             // Offsets count characters of the decoded text, so they do not move with the encoding.
             Assert.Equal(
                 Original(seed).Clauses.SelectMany(c => c.DescendantsAndSelf()).Select(c => c.Span),
@@ -105,12 +117,12 @@ public sealed class SameClausesAcrossFormatsTests
         var copy = Extract(Encoding.UTF8.GetBytes(html), seed + ".html");
         Assert.Equal("html", copy.Document.Source.Format);
         Assert.Equal(Clauses(Original(seed)), Clauses(copy));
-        Assert.Equal(Original(seed).Document with { Source = copy.Document.Source }, copy.Document);
+        Assert.Equal(Metadata(Original(seed)), Metadata(copy));
         foreach (var clause in copy.Clauses.SelectMany(c => c.DescendantsAndSelf()).Where(c => c.Label.Length > 0))
         {
-            // Spans point into the markup: at the label as written there.
-            var label = html[clause.Span.Start..clause.Span.End];
-            Assert.True(label.StartsWith(clause.Label, StringComparison.Ordinal) || label.StartsWith("&#20108;", StringComparison.Ordinal), label[..Math.Min(20, label.Length)]);
+            // Spans point into the markup: decoded, it starts with the label as written.
+            var markup = html[clause.Span.Start..clause.Span.End];
+            Assert.StartsWith(clause.Label, WebUtility.HtmlDecode(markup), StringComparison.Ordinal);
         }
     }
 }
