@@ -180,7 +180,7 @@ public sealed class PolicyGrammar
                 continue;
             }
 
-            if (line.Section == "kind" && !f[1].All(c => c is (>= 'a' and <= 'z') or '-'))
+            if (line.Section == "kind" && !f[1].Split('-').All(word => word.Length > 0 && word.All(c => c is >= 'a' and <= 'z')))
             {
                 problems.Add(GrammarFile.At(file.Path, line.Line, DiagnosticCatalog.GrammarSyntax, $"kind '{f[1]}' must be lower-case words joined by '-'"));
                 continue;

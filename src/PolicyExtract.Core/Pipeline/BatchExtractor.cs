@@ -89,7 +89,7 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
     {
         var byTitle = results
             .Where(r => r.Document?.Document.Title is not null && r.Document.Document.Explains is null)
-            .GroupBy(r => r.Document!.Document.Title!, StringComparer.Ordinal)
+            .GroupBy(r => TitleKey(r.Document!.Document.Title!), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Document!.Document.Id, StringComparer.Ordinal);
         var linked = new List<ExtractionResult>(results.Count);
         foreach (var result in results)
@@ -100,7 +100,7 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
                 continue;
             }
 
-            if (byTitle.TryGetValue(explains.Title, out var id))
+            if (byTitle.TryGetValue(TitleKey(explains.Title), out var id))
             {
                 var metadata = document.Document with { Explains = explains with { DocumentId = id } };
                 linked.Add(result with { Document = document with { Document = metadata } });
@@ -120,4 +120,30 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
     }
 
     private static string Slashes(string path) => path.Replace('\\', '/');
+
+    /// <summary>
+    /// Titles as compared for linking: the same policy is typeset with different dashes, brackets and spaces in different
+    /// documents (（2021—2035年） / （2021－2035年） / (2021-2035年)).
+    /// </summary>
+    private static string TitleKey(string title)
+    {
+        var key = new System.Text.StringBuilder(title.Length);
+        foreach (var c in title)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            key.Append(c switch
+            {
+                '—' or '－' or '–' or '‒' or '―' or '~' or '～' => '-',
+                '(' => '（',
+                ')' => '）',
+                _ => c,
+            });
+        }
+
+        return key.ToString();
+    }
 }

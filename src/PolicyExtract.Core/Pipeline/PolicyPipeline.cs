@@ -110,8 +110,12 @@ public sealed class PolicyPipeline
         return new ExtractionResult(displayPath, document, [.. diagnostics]);
     }
 
-    /// <summary>A document's id is its file name without the extension: stable across runs and machines.</summary>
-    public static string DocumentId(string path) => Path.GetFileNameWithoutExtension(path);
+    /// <summary>
+    /// A document's id is its file name without the extension: stable across runs and machines. A file named only by an
+    /// extension (".txt") keeps its whole name, so that no id is empty.
+    /// </summary>
+    public static string DocumentId(string path) =>
+        Path.GetFileNameWithoutExtension(path) is { Length: > 0 } stem ? stem : Path.GetFileName(path);
 
     private static ExtractionResult Fail(string file, DiagnosticDescriptor descriptor, params string[] args) =>
         new(file, null, [Diagnostic.Create(descriptor, file, null, args)]);

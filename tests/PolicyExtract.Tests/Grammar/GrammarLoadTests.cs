@@ -38,7 +38,7 @@ public sealed class GrammarLoadTests : IDisposable
         var numbering = LineCount(PolicyGrammar.NumberingFile);
         Append(PolicyGrammar.NumberingFile, "\nroman  clause  90  {roman}.\nzh-paren  section  95  （{zh}）\nodd  item  60  {ar}）\n");
         var document = LineCount(PolicyGrammar.DocumentFile);
-        Append(PolicyGrammar.DocumentFile, "\n[kind]\n若干措施 measures\n[stauts]\n送审稿 draft\n[status]\n定稿 done\n");
+        Append(PolicyGrammar.DocumentFile, "\n[kind]\n若干措施 measures\n[stauts]\n送审稿 draft\n[status]\n定稿 done\n[kind]\n条例 -rules\n");
 
         var grammar = PolicyGrammar.Load(_dir.FullName, out var problems);
 
@@ -53,6 +53,7 @@ public sealed class GrammarLoadTests : IDisposable
                 $"grammar/document.txt:{document + 3} GR003 kind,若干措施,{FindLine(PolicyGrammar.DocumentFile, "若干措施 ")}",
                 $"grammar/document.txt:{document + 5} GR002 section,stauts",
                 $"grammar/document.txt:{document + 7} GR002 status,done",
+                $"grammar/document.txt:{document + 9} GR001 kind '-rules' must be lower-case words joined by '-'",
             ],
             found);
         Assert.StartsWith($"grammar/numbering.txt:{numbering + 2}: error GR002 unknown level 'clause'", problems[0].ToString(), StringComparison.Ordinal);
