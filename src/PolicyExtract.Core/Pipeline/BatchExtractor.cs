@@ -53,7 +53,7 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
         var problems = new List<Diagnostic>();
         var files = ExpandInputs(inputs, problems);
         var results = new List<ExtractionResult>(problems.Select(p => new ExtractionResult(p.File, null, [p])));
-        results.AddRange(files.Select(f => pipeline.ProcessFile(f.Path, f.Display)));
+        results.AddRange(files.Select(f => ProcessContained(f.Path, f.Display)));
 
         var linked = LinkExplained(results);
         var written = new List<string>();
@@ -77,11 +77,38 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
             }
 
             var target = Path.Combine(outputDirectory, name);
-            AtomicFile.Write(target, PolicyJson.Serialize(document));
-            written.Add(target);
+            try
+            {
+                AtomicFile.Write(target, PolicyJson.Serialize(document));
+                written.Add(target);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                linked[i] = linked[i] with
+                {
+                    Document = null,
+                    Diagnostics = linked[i].Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.CannotWrite, linked[i].File, null, target, e.Message)),
+                };
+            }
         }
 
         return new BatchResult([.. linked], [.. written]);
+    }
+
+    /// <summary>
+    /// A bug met on one document must not cost the user the others: it becomes that document's error (without a stack
+    /// trace), and the run goes on.
+    /// </summary>
+    private ExtractionResult ProcessContained(string path, string display)
+    {
+        try
+        {
+            return pipeline.ProcessFile(path, display);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new ExtractionResult(display, null, [Diagnostic.Create(DiagnosticCatalog.InternalError, display, null, e.GetType().Name, e.Message)]);
+        }
     }
 
     /// <summary>Drafting notes name the policy they explain by title; when that policy is among the inputs, record its id.</summary>

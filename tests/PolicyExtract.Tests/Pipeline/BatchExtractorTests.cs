@@ -80,4 +80,17 @@ public sealed class BatchExtractorTests : IDisposable
 
         Assert.Equal(["a/b.html", "scan.pdf", "z.txt"], inputs.Select(i => Path.GetRelativePath(Path.Combine(_temp.FullName, "in"), i.Path).Replace('\\', '/')));
     }
+
+    [Fact]
+    public void An_output_folder_that_cannot_be_written_is_an_error_per_document_not_a_crash()
+    {
+        var policy = Write("policy.txt", "某区若干措施\n一、支持\n（一）给予奖励。");
+        var blocked = Path.Combine(_temp.FullName, "blocked");
+        File.WriteAllText(blocked, "a file where the output folder should be");
+
+        var result = new BatchExtractor(Repo.Pipeline).Run([policy], blocked);
+
+        Assert.Empty(result.Written);
+        Assert.Equal("IN012", Assert.Single(result.Results).Diagnostics[^1].Code);
+    }
 }
