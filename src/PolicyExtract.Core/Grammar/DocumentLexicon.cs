@@ -16,7 +16,11 @@ public sealed record DocumentLexicon(
     ImmutableArray<string> InterpretCues,
     ImmutableArray<string> RetroactiveCues,
     ImmutableArray<string> OrganisationEndings,
-    ImmutableArray<string> DrafterCues)
+    ImmutableArray<string> DrafterCues,
+    ImmutableArray<string> BoundaryInclusiveCues,
+    ImmutableArray<string> BoundaryExclusiveCues,
+    ImmutableArray<string> NoDuplicateCues,
+    ImmutableArray<string> ExclusionCues)
 {
     /// <summary>The value of the longest key that <paramref name="text"/> ends with, or null.</summary>
     public static string? EndingValue(ImmutableArray<KeyValuePair<string, string>> table, string text)

@@ -11,22 +11,27 @@ public sealed class PolicyGrammar
 {
     public const string NumberingFile = "numbering.txt";
     public const string DocumentFile = "document.txt";
+    public const string LexiconFile = "lexicon.txt";
 
     private static readonly ImmutableHashSet<string> Levels =
         ["chapter", "part", "article", "section", "item", "subitem", "point"];
 
     private static readonly ImmutableHashSet<string> Statuses = ["draft", "final"];
 
-    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document)
+    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document, ImmutableHashSet<string> lexicon)
     {
         Schemes = schemes;
         Document = document;
+        Lexicon = lexicon;
     }
 
     /// <summary>Numbering schemes ordered by rank (outermost first).</summary>
     public ImmutableArray<NumberingScheme> Schemes { get; }
 
     public DocumentLexicon Document { get; }
+
+    /// <summary>Domain words ICU splits but the extractor keeps whole (grammar/lexicon.txt).</summary>
+    public ImmutableHashSet<string> Lexicon { get; }
 
     /// <summary>
     /// Loads every grammar file from <paramref name="directory"/>. Returns null and fills <paramref name="problems"/>
@@ -37,8 +42,9 @@ public sealed class PolicyGrammar
         var found = new List<Diagnostic>();
         var schemes = LoadNumbering(Read(directory, NumberingFile, found), found);
         var document = LoadDocument(Read(directory, DocumentFile, found), found);
+        var lexicon = LoadWordList(Read(directory, LexiconFile, found), "word", found);
         problems = [.. found];
-        return found.Count == 0 ? new PolicyGrammar(schemes, document) : null;
+        return found.Count == 0 ? new PolicyGrammar(schemes, document, lexicon) : null;
     }
 
     /// <summary>The grammar that ships beside the executable, in <c>grammar/</c> under the application directory.</summary>
@@ -151,8 +157,27 @@ public sealed class PolicyGrammar
         return found is not null && !found.Prefix.Contains('{') && !found.Suffix.Contains('{') ? found : null;
     }
 
+    /// <summary>A file that is a plain list of words, one per line, no sections.</summary>
+    private static ImmutableHashSet<string> LoadWordList((string Path, string Content) file, string what, List<Diagnostic> problems)
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in GrammarFile.Parse(file.Path, file.Content, problems))
+        {
+            if (line.Section is not null || line.Fields.Length != 1)
+            {
+                problems.Add(GrammarFile.At(file.Path, line.Line, DiagnosticCatalog.GrammarSyntax, $"expected one {what} per line"));
+            }
+            else if (!words.TryAdd(line.Fields[0], line.Line))
+            {
+                problems.Add(GrammarFile.At(file.Path, line.Line, DiagnosticCatalog.GrammarDuplicate, what, line.Fields[0], words[line.Fields[0]].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return [.. words.Keys];
+    }
+
     private static readonly string[] DocumentSections =
-        ["kind", "status", "self", "closing-chapter", "effective", "publication", "interpret", "retroactive", "organisation", "drafter"];
+        ["kind", "status", "self", "closing-chapter", "effective", "publication", "interpret", "retroactive", "organisation", "drafter", "boundary-inclusive", "boundary-exclusive", "no-duplicate", "exclusion"];
 
     private static DocumentLexicon LoadDocument((string Path, string Content) file, List<Diagnostic> problems)
     {
@@ -209,6 +234,7 @@ public sealed class PolicyGrammar
 
         return new DocumentLexicon(
             Table("kind"), Table("status"), Words("self"), Words("closing-chapter"), Words("effective"),
-            Words("publication"), Words("interpret"), Words("retroactive"), Words("organisation"), Words("drafter"));
+            Words("publication"), Words("interpret"), Words("retroactive"), Words("organisation"), Words("drafter"),
+            Words("boundary-inclusive"), Words("boundary-exclusive"), Words("no-duplicate"), Words("exclusion"));
     }
 }

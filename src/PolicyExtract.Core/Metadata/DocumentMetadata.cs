@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PolicyExtract.Rules;
 
 namespace PolicyExtract.Metadata;
 
@@ -58,4 +59,6 @@ public sealed record DocumentMetadata(
     Effective Effective,
     string? InterpretedBy,
     ImmutableArray<Citation> Cites,
-    Explains? Explains);
+    Explains? Explains,
+    Boundary? Boundary,
+    ImmutableArray<Constraint> Constraints);

@@ -100,7 +100,7 @@ public sealed class MetadataExtractor(PolicyGrammar grammar)
         }
 
         return new DocumentMetadata(
-            id, source, title, issuer, number, issuedOn, status, kind, effective, FindInterpreter(clauses), cites, explains);
+            id, source, title, issuer, number, issuedOn, status, kind, effective, FindInterpreter(clauses), cites, explains, null, []);
     }
 
     private sealed record Wrapper(int End, string Title, string? PolicyTitle, string? Issuer, DateOnly? Date);

@@ -1,7 +1,157 @@
+using System.Collections.Immutable;
+
 namespace PolicyExtract.Rules;
 
+/// <summary>What kind of figure a grant's amount is.</summary>
+public enum AmountKind
+{
+    /// <summary>给予20万元.</summary>
+    Fixed,
+
+    /// <summary>最高30万元, 不超过50万元.</summary>
+    Max,
+
+    /// <summary>不低于5万元.</summary>
+    Min,
+
+    /// <summary>按市级奖励金额的100% (ratio 1.0 of a base), 对等配套 (1.0), 最高70% (0.7).</summary>
+    Ratio,
+
+    /// <summary>每件2000元, 200元/个, 3万元/人.</summary>
+    PerUnit,
+
+    /// <summary>10万至20万元; 一千多万元 (approximate).</summary>
+    Range,
+
+    /// <summary>按…规定执行, 给予适当补助, 一事一议: no figure; the phrase is kept.</summary>
+    Unspecified,
+}
+
 /// <summary>
-/// A grant the policy makes. The extraction stage that fills this in comes with the rules work; until then documents
-/// carry an empty <c>rules</c> array so consumers can rely on its presence.
+/// Where a bound's inclusiveness came from: the figure itself (含/不含 at it), the document's own definition clause
+/// (本措施中有关数据“以上”…包括本数), or the Civil Code art. 1259 convention (以上、以下、以内、届满 include the number;
+/// 不满、超过、以外 do not).
 /// </summary>
-public sealed record Rule(string Id, string Clause);
+public enum BoundSemantics
+{
+    Explicit,
+    Document,
+    Default,
+}
+
+public enum Frequency
+{
+    /// <summary>一次性, or a grant for an event that happens once (获得金奖).</summary>
+    Once,
+
+    /// <summary>每年, 年度.</summary>
+    Yearly,
+
+    /// <summary>按项目, 每件, 每项: per item earned.</summary>
+    PerItem,
+
+    /// <summary>The text does not say.</summary>
+    Unspecified,
+}
+
+public enum LimitKind
+{
+    /// <summary>同一单位年度资助总额最高50万元.</summary>
+    Amount,
+
+    /// <summary>每年最多资助10家, 同一单位每年资助不超过3个项目, 累计资助不超过3次.</summary>
+    Count,
+}
+
+public enum LimitScope
+{
+    /// <summary>同一单位, 每个企业, 同一申请人: each beneficiary.</summary>
+    PerEntity,
+
+    /// <summary>单个项目, 每项: each project.</summary>
+    PerProject,
+
+    /// <summary>每年最多资助10家: the programme as a whole.</summary>
+    Program,
+}
+
+public enum LimitPeriod
+{
+    Year,
+    Total,
+}
+
+public enum ComparisonOp
+{
+    Ge,
+    Gt,
+    Le,
+    Lt,
+    Eq,
+}
+
+/// <summary>
+/// Where a rule's figure came from in the original file: <see cref="Text"/> is exactly <c>source[Start..End]</c>
+/// (offsets as in <see cref="Diagnostics.SourceSpan"/>), <see cref="Line"/> 1-based.
+/// </summary>
+public sealed record Evidence(string Text, int Start, int End, int Line);
+
+/// <summary>One end of an interval, or a cap: the value, whether it is included, and why.</summary>
+public sealed record Bound(decimal Value, bool Inclusive, BoundSemantics Semantics);
+
+/// <summary>
+/// A grant's amount. Money is in the currency's unit (<see cref="Currency"/> "CNY": yuan), exactly; other currencies are
+/// kept, never converted. <see cref="Max"/> on a ratio or per-unit amount is the cap on this one grant
+/// (单个项目最高300万元).
+/// </summary>
+public sealed record Amount(
+    AmountKind Kind,
+    decimal? Value,
+    string? Currency,
+    bool? Inclusive,
+    BoundSemantics? Semantics,
+    decimal? Ratio,
+    string? Base,
+    string? Per,
+    Bound? Min,
+    Bound? Max,
+    bool Approximate,
+    string? Phrase);
+
+/// <summary>A total across grants: 同一单位年度资助总额最高50万元 (amount), 每年最多资助10家 (count).</summary>
+public sealed record Limit(
+    LimitKind Kind,
+    decimal Value,
+    string Unit,
+    LimitScope Scope,
+    LimitPeriod Period,
+    bool Inclusive,
+    BoundSemantics Semantics,
+    Evidence Evidence);
+
+/// <summary>A numeric threshold of eligibility: 达到40%以上成熟度 → 成熟度 ≥ 0.4.</summary>
+public sealed record Condition(
+    string Metric,
+    ComparisonOp Op,
+    decimal Value,
+    string Unit,
+    bool Inclusive,
+    BoundSemantics Semantics,
+    Evidence Evidence);
+
+/// <summary>
+/// A grant the policy makes. <see cref="Id"/> is stable: document id, clause path and the rule's position in the clause.
+/// <see cref="Triggers"/> lists what earns it, elliptical lists expanded (主导国家标准制定, 主导国家标准修订); one formula for
+/// several triggers is one rule with several triggers.
+/// </summary>
+public sealed record Rule(
+    string Id,
+    string Clause,
+    ImmutableArray<string> Triggers,
+    string? Beneficiary,
+    string Benefit,
+    Frequency Frequency,
+    Amount Amount,
+    ImmutableArray<Limit> Limits,
+    ImmutableArray<Condition> Conditions,
+    Evidence Evidence);

@@ -188,13 +188,30 @@ public sealed class OutputSchemaTests
         var file = document.Document.Source.Path;
         return document with
         {
-            Rules = [new Rule(clause.Path + "-1", clause.Path)],
+            Rules = [SampleRule(clause, file)],
             Diagnostics =
             [
                 DiagnosticRecord.From(Diagnostic.Create(DiagnosticCatalog.InvalidDate, file, clause.Span, "2023年2月30日")),
                 DiagnosticRecord.From(Diagnostic.Create(DiagnosticCatalog.InvalidCharacters, file, null, "3")),
             ],
         };
+    }
+
+    /// <summary>A rule with every optional part filled, so the schema sees each definition.</summary>
+    private static Rule SampleRule(PolicyExtract.Structure.Clause clause, string file)
+    {
+        var evidence = new Evidence("最高30万元", clause.Span.Start, clause.Span.Start + 7, clause.Span.Line);
+        return new Rule(
+            $"{file}#{clause.Path}#1",
+            clause.Path,
+            ["获得中国质量奖"],
+            "单位",
+            "配套奖励",
+            Frequency.PerItem,
+            new Amount(AmountKind.Ratio, null, "CNY", null, null, 1m, "市级奖励金额", null, null, new Bound(3000000m, true, BoundSemantics.Document), false, null),
+            [new Limit(LimitKind.Count, 10m, "家", LimitScope.Program, LimitPeriod.Year, true, BoundSemantics.Default, evidence)],
+            [new Condition("成熟度", ComparisonOp.Ge, 0.4m, "%", true, BoundSemantics.Explicit, evidence)],
+            evidence);
     }
 
     private sealed record Shape(string Name, Func<PolicyDocument, IEnumerable<PolicyDocument>> Make);

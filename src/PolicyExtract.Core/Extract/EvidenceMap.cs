@@ -1,0 +1,44 @@
+using PolicyExtract.Normalize;
+using PolicyExtract.Rules;
+using PolicyExtract.Structure;
+
+namespace PolicyExtract.Extract;
+
+/// <summary>Turns a range of a clause's text into <see cref="Evidence"/>: the exact source text and its span.</summary>
+public sealed class EvidenceMap(NormalizedText text)
+{
+    public Evidence Of(Clause clause, int start, int end)
+    {
+        var from = clause.TextOffsets[start];
+        var to = clause.TextOffsets[end - 1] + 1;
+        var span = text.SpanOf(from, to);
+        return new Evidence(text.SourceTextOf(span), span.Start, span.End, span.Line);
+    }
+}
+
+/// <summary>Sentences of a clause's text: split after 。；！？ and at paragraph breaks, with their start offsets.</summary>
+public static class Sentences
+{
+    public static IEnumerable<(int Start, string Text)> Of(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '。' or '；' or '！' or '？' or '\n')
+            {
+                var end = text[i] == '\n' ? i : i + 1;
+                if (end > start)
+                {
+                    yield return (start, text[start..end]);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return (start, text[start..]);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using PolicyExtract.Extract;
+using PolicyExtract.Tests.TestSupport;
+
+namespace PolicyExtract.Tests.Extract;
+
+public sealed class ListExpanderTests
+{
+    private static readonly ListExpander Expander = new(new WordBreaker(Repo.Grammar.Lexicon));
+
+    [Theory]
+    [InlineData("主导国家标准制定、修订", "主导国家标准制定|主导国家标准修订")]
+    [InlineData("中国专利金奖、银奖、优秀奖", "中国专利金奖|中国专利银奖|中国专利优秀奖")]
+    [InlineData("广东专利金奖、银奖、优秀奖", "广东专利金奖|广东专利银奖|广东专利优秀奖")]
+    [InlineData("国家、省、市知识产权运营中心", "国家知识产权运营中心|省知识产权运营中心|市知识产权运营中心")]
+    [InlineData("国家、省、市专利开放许可（试点）", "国家专利开放许可（试点）|省专利开放许可（试点）|市专利开放许可（试点）")]
+    [InlineData("国家知识产权示范企业、国家知识产权优势企业", "国家知识产权示范企业|国家知识产权优势企业")]
+    [InlineData("深圳标准创新基地、深圳市研发与标准化同步试点企业", "深圳标准创新基地|深圳市研发与标准化同步试点企业")]
+    [InlineData("国际标准、国家标准、行业标准", "国际标准|国家标准|行业标准")]
+    [InlineData("一审、二审", "一审|二审")]
+    public void Expands_elliptical_lists(string list, string expected) =>
+        Assert.Equal(expected, string.Join('|', Expander.Expand(list.Split('、'))));
+
+    [Fact]
+    public void Word_pieces_always_concatenate_to_the_input()
+    {
+        var breaker = new WordBreaker(Repo.Grammar.Lexicon);
+        foreach (var line in File.ReadLines(Repo.Seed("000")).Where(l => l.Length > 0))
+        {
+            Assert.Equal(line, string.Concat(breaker.Split(line)));
+        }
+
+        Assert.Equal(["中国", "专利", "金奖"], breaker.Split("中国专利金奖").ToArray());
+        Assert.Equal(["知识产权", "运营中心"], breaker.Split("知识产权运营中心").ToArray());
+    }
+}
