@@ -12,14 +12,23 @@ public sealed class PolicyGrammar
     public const string NumberingFile = "numbering.txt";
     public const string DocumentFile = "document.txt";
     public const string LexiconFile = "lexicon.txt";
+    public const string CuesFile = "cues.txt";
+
+    /// <summary>The sections of grammar/cues.txt; each is a word list.</summary>
+    public static readonly ImmutableArray<string> CueSections =
+    [
+        "benefit", "grant-verb", "respectively", "beneficiary", "frequency-once", "frequency-yearly", "frequency-per-item",
+        "scope-entity", "scope-project", "period-total", "unspecified", "ratio-phrase", "not-grant",
+    ];
 
     private static readonly ImmutableHashSet<string> Levels =
         ["chapter", "part", "article", "section", "item", "subitem", "point"];
 
     private static readonly ImmutableHashSet<string> Statuses = ["draft", "final"];
 
-    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document, ImmutableHashSet<string> lexicon)
+    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document, ImmutableHashSet<string> lexicon, ImmutableDictionary<string, ImmutableArray<string>> cues)
     {
+        Cues = cues;
         Schemes = schemes;
         Document = document;
         Lexicon = lexicon;
@@ -29,6 +38,9 @@ public sealed class PolicyGrammar
     public ImmutableArray<NumberingScheme> Schemes { get; }
 
     public DocumentLexicon Document { get; }
+
+    /// <summary>Cue words of grants by section (grammar/cues.txt), each list longest first.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Cues { get; }
 
     /// <summary>Domain words ICU splits but the extractor keeps whole (grammar/lexicon.txt).</summary>
     public ImmutableHashSet<string> Lexicon { get; }
@@ -43,8 +55,9 @@ public sealed class PolicyGrammar
         var schemes = LoadNumbering(Read(directory, NumberingFile, found), found);
         var document = LoadDocument(Read(directory, DocumentFile, found), found);
         var lexicon = LoadWordList(Read(directory, LexiconFile, found), "word", found);
+        var cues = LoadWordSections(Read(directory, CuesFile, found), CueSections, found);
         problems = [.. found];
-        return found.Count == 0 ? new PolicyGrammar(schemes, document, lexicon) : null;
+        return found.Count == 0 ? new PolicyGrammar(schemes, document, lexicon, cues) : null;
     }
 
     /// <summary>The grammar that ships beside the executable, in <c>grammar/</c> under the application directory.</summary>
@@ -174,6 +187,42 @@ public sealed class PolicyGrammar
         }
 
         return [.. words.Keys];
+    }
+
+    /// <summary>A file of [sections], each a list of words; every section must be known and non-empty.</summary>
+    private static ImmutableDictionary<string, ImmutableArray<string>> LoadWordSections((string Path, string Content) file, ImmutableArray<string> sections, List<Diagnostic> problems)
+    {
+        var lists = sections.ToDictionary(s => s, _ => new List<string>(), StringComparer.Ordinal);
+        var seen = new Dictionary<(string, string), int>();
+        foreach (var line in GrammarFile.Parse(file.Path, file.Content, problems))
+        {
+            if (line.Section is null || !lists.TryGetValue(line.Section, out var list))
+            {
+                problems.Add(GrammarFile.At(file.Path, line.Line, DiagnosticCatalog.GrammarUnknownKey, "section", line.Section ?? "(none)"));
+            }
+            else if (line.Fields.Length != 1)
+            {
+                problems.Add(GrammarFile.At(file.Path, line.Line, DiagnosticCatalog.GrammarSyntax, $"[{line.Section}] entries are one word each"));
+            }
+            else if (!seen.TryAdd((line.Section, line.Fields[0]), line.Line))
+            {
+                problems.Add(GrammarFile.At(file.Path, line.Line, DiagnosticCatalog.GrammarDuplicate, line.Section, line.Fields[0], seen[(line.Section, line.Fields[0])].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            else
+            {
+                list.Add(line.Fields[0]);
+            }
+        }
+
+        foreach (var section in sections.Where(s => lists[s].Count == 0 && file.Content.Length > 0))
+        {
+            problems.Add(Diagnostic.Create(DiagnosticCatalog.GrammarMissing, file.Path, null, $"section [{section}]"));
+        }
+
+        return lists.ToImmutableDictionary(
+            l => l.Key,
+            l => l.Value.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToImmutableArray(),
+            StringComparer.Ordinal);
     }
 
     private static readonly string[] DocumentSections =
