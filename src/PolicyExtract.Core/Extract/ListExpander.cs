@@ -6,7 +6,8 @@ namespace PolicyExtract.Extract;
 /// Expands elliptical lists, where policies write the shared part once:
 /// <list type="bullet">
 /// <item>shared head: 中国专利金奖、银奖、优秀奖 → 中国专利金奖, 中国专利银奖, 中国专利优秀奖; 主导国家标准制定、修订 → 主导国家标准制定, 主导国家标准修订;</item>
-/// <item>shared tail: 国家、省、市知识产权运营中心 → 国家知识产权运营中心, 省知识产权运营中心, 市知识产权运营中心.</item>
+/// <item>shared tail: 国家、省、市知识产权运营中心 → 国家知识产权运营中心, 省知识产权运营中心, 市知识产权运营中心;</item>
+/// <item>both: 获批成为国家、省、市知识产权运营中心 → 获批成为国家知识产权运营中心, 获批成为省知识产权运营中心, ….</item>
 /// </list>
 /// A short item replaces (head) or prefixes (tail) the same number of words of the full item. Items of similar length are
 /// complete already and are kept as written. Thread-safe.
@@ -38,6 +39,17 @@ public sealed class ListExpander(WordBreaker words)
         if (split.Take(split.Count - 1).All(s => IsElliptical(s, last)))
         {
             return [.. split.Take(split.Count - 1).Select(s => string.Concat(s) + string.Concat(last.Skip(s.Length))), items[^1]];
+        }
+
+        // Both: the first item carries the shared head, the last the shared tail, the middle ones are short (国家、省、市).
+        var inner = split.Skip(1).Take(split.Count - 2).ToList();
+        if (inner.Count > 0 && inner.All(s => IsElliptical(s, first) && IsElliptical(s, last) && s.Length == inner[0].Length)
+            && !IsElliptical(first, last) && !IsElliptical(last, first))
+        {
+            var k = inner[0].Length;
+            var head = string.Concat(first.Take(first.Length - k));
+            var tail = string.Concat(last.Skip(k));
+            return [items[0] + tail, .. inner.Select(s => head + string.Concat(s) + tail), head + items[^1]];
         }
 
         return [.. items];

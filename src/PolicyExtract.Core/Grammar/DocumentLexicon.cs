@@ -20,7 +20,8 @@ public sealed record DocumentLexicon(
     ImmutableArray<string> BoundaryInclusiveCues,
     ImmutableArray<string> BoundaryExclusiveCues,
     ImmutableArray<string> NoDuplicateCues,
-    ImmutableArray<string> ExclusionCues)
+    ImmutableArray<string> ExclusionCues,
+    ImmutableArray<string> ExplanatoryKinds)
 {
     /// <summary>The value of the longest key that <paramref name="text"/> ends with, or null.</summary>
     public static string? EndingValue(ImmutableArray<KeyValuePair<string, string>> table, string text)

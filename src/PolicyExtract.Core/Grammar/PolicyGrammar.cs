@@ -18,7 +18,7 @@ public sealed class PolicyGrammar
     public static readonly ImmutableArray<string> CueSections =
     [
         "benefit", "grant-verb", "respectively", "beneficiary", "frequency-once", "frequency-yearly", "frequency-per-item",
-        "scope-entity", "scope-project", "period-total", "unspecified", "ratio-phrase", "not-grant",
+        "scope-entity", "scope-project", "period-total", "unspecified", "ratio-phrase", "not-grant", "trigger-verb",
     ];
 
     private static readonly ImmutableHashSet<string> Levels =
@@ -226,7 +226,7 @@ public sealed class PolicyGrammar
     }
 
     private static readonly string[] DocumentSections =
-        ["kind", "status", "self", "closing-chapter", "effective", "publication", "interpret", "retroactive", "organisation", "drafter", "boundary-inclusive", "boundary-exclusive", "no-duplicate", "exclusion"];
+        ["kind", "status", "self", "closing-chapter", "effective", "publication", "interpret", "retroactive", "organisation", "drafter", "boundary-inclusive", "boundary-exclusive", "no-duplicate", "exclusion", "explanatory"];
 
     private static DocumentLexicon LoadDocument((string Path, string Content) file, List<Diagnostic> problems)
     {
@@ -284,6 +284,6 @@ public sealed class PolicyGrammar
         return new DocumentLexicon(
             Table("kind"), Table("status"), Words("self"), Words("closing-chapter"), Words("effective"),
             Words("publication"), Words("interpret"), Words("retroactive"), Words("organisation"), Words("drafter"),
-            Words("boundary-inclusive"), Words("boundary-exclusive"), Words("no-duplicate"), Words("exclusion"));
+            Words("boundary-inclusive"), Words("boundary-exclusive"), Words("no-duplicate"), Words("exclusion"), Words("explanatory"));
     }
 }

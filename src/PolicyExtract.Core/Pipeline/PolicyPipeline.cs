@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using PolicyExtract.Diagnostics;
+using PolicyExtract.Extract;
 using PolicyExtract.Grammar;
 using PolicyExtract.Ingest;
 using PolicyExtract.Metadata;
@@ -28,12 +29,15 @@ public sealed class PolicyPipeline
 
     private readonly ClauseSegmenter _segmenter;
     private readonly MetadataExtractor _metadata;
+    private readonly DocumentRulesReader _documentRules;
+    private readonly QuantityGrammar _quantities = new();
 
     public PolicyPipeline(PolicyGrammar grammar)
     {
         Grammar = grammar;
         _segmenter = new ClauseSegmenter(grammar);
         _metadata = new MetadataExtractor(grammar);
+        _documentRules = new DocumentRulesReader(grammar);
     }
 
     public PolicyGrammar Grammar { get; }
@@ -101,11 +105,23 @@ public sealed class PolicyPipeline
 
         var sourceInfo = new SourceInfo(displayPath, Convert.ToHexStringLower(SHA256.HashData(bytes)), format == SourceFormat.Html ? "html" : "text", decoded.EncodingName);
         var metadata = _metadata.Extract(layout, DocumentId(displayPath), sourceInfo, displayPath, diagnostics);
+        ImmutableArray<Rules.Rule> rules = [];
+        if (metadata.Kind is null || !Grammar.Document.ExplanatoryKinds.Contains(metadata.Kind))
+        {
+            // Drafting notes and interpretations quote figures; they grant nothing and constrain nothing.
+            var evidence = new EvidenceMap(normalized);
+            var clauses = layout.AllClauses.ToList();
+            var boundary = _documentRules.ReadBoundary(clauses, evidence, _quantities.BoundWords);
+            metadata = metadata with { Boundary = boundary, Constraints = _documentRules.ReadConstraints(clauses, evidence) };
+            // Rules are not written until the grammar-driven quantity finder replaces InterimQuantities (issue 3): a rule
+            // with a wrong amount is worse than none.
+        }
+
         var document = new PolicyDocument(
             PolicyDocument.CurrentSchemaVersion,
             metadata,
             layout.Clauses,
-            [],
+            rules,
             [.. diagnostics.Select(DiagnosticRecord.From)]);
         return new ExtractionResult(displayPath, document, [.. diagnostics]);
     }

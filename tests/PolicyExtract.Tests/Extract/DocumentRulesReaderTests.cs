@@ -67,4 +67,19 @@ public sealed class DocumentRulesReaderTests
         Assert.Equal(("1.1", BoundarySource.Document), (boundary.Clause, boundary.Source));
         Assert.Equal(sentence, boundary.Evidence!.Text);
     }
+
+    [Fact]
+    public void Drafting_notes_quote_figures_and_principles_but_impose_nothing()
+    {
+        // Seed 001 line 26 describes the policy's 不重复资助原则; it is not a constraint of its own.
+        var notes = Repo.ExtractSeed("001").Document!;
+        Assert.Equal("drafting-notes", notes.Document.Kind);
+        Assert.Null(notes.Document.Boundary);
+        Assert.Empty(notes.Document.Constraints);
+        Assert.Empty(notes.Rules);
+
+        var policy = Repo.ExtractSeed("000").Document!.Document;
+        Assert.Equal(("6.26", BoundarySource.Document), (policy.Boundary!.Clause, policy.Boundary.Source));
+        Assert.Equal("6.29", Assert.Single(policy.Constraints).Clause);
+    }
 }

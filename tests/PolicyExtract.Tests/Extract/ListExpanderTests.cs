@@ -17,6 +17,8 @@ public sealed class ListExpanderTests
     [InlineData("深圳标准创新基地、深圳市研发与标准化同步试点企业", "深圳标准创新基地|深圳市研发与标准化同步试点企业")]
     [InlineData("国际标准、国家标准、行业标准", "国际标准|国家标准|行业标准")]
     [InlineData("一审、二审", "一审|二审")]
+    [InlineData("获批成为国家、省、市知识产权运营中心", "获批成为国家知识产权运营中心|获批成为省知识产权运营中心|获批成为市知识产权运营中心")]
+    [InlineData("新获批国家、省、市专利开放许可（试点）", "新获批国家专利开放许可（试点）|新获批省专利开放许可（试点）|新获批市专利开放许可（试点）")]
     public void Expands_elliptical_lists(string list, string expected) =>
         Assert.Equal(expected, string.Join('|', Expander.Expand(list.Split('、'))));
 

@@ -25,7 +25,13 @@ public sealed class SameClausesAcrossFormatsTests
     private static string Metadata(PolicyDocument d) =>
         System.Text.Encoding.UTF8.GetString(PolicyJson.Serialize(d with
         {
-            Document = d.Document with { Id = "", Source = new PolicyExtract.Metadata.SourceInfo("", "", "", "") },
+            Document = d.Document with
+            {
+                Id = "",
+                Source = new PolicyExtract.Metadata.SourceInfo("", "", "", ""),
+                Boundary = d.Document.Boundary is { } b ? b with { Evidence = b.Evidence is { } e ? e with { Start = 0, End = 0, Line = 1 } : null } : null,
+                Constraints = [.. d.Document.Constraints.Select(c => c with { Evidence = c.Evidence with { Start = 0, End = 0, Line = 1 } })],
+            },
             Clauses = [],
             Diagnostics = [],
         }));
