@@ -21,6 +21,9 @@ namespace PolicyExtract.Extract;
 /// </summary>
 public sealed class RuleExtractor
 {
+    // 行业组织、产业知识产权联盟、科研机构或知识产权服务机构 is a beneficiary list; a longer tail after 的 is a clause.
+    private const int MaxBeneficiaryLength = 32;
+
     private readonly PolicyGrammar _grammar;
     private readonly QuantityGrammar _quantities;
     private readonly ListExpander _lists;
@@ -168,7 +171,7 @@ public sealed class RuleExtractor
         }
 
         var tail = text[(de + 1)..];
-        return Cue("beneficiary").Any(b => tail.EndsWith(b, StringComparison.Ordinal)) && tail.Length <= 16 ? tail : null;
+        return Cue("beneficiary").Any(b => tail.EndsWith(b, StringComparison.Ordinal)) && tail.Length <= MaxBeneficiaryLength ? tail : null;
     }
 
     /// <summary>
@@ -308,7 +311,7 @@ public sealed class RuleExtractor
             var amount = grant.RatioPhrase is { } r
                 ? Amounts.Ratio(r, null, null, null)
                 : Amounts.Unspecified(grant.Unspecified!);
-            yield return new Draft([.. Triggers(trigger, 1)], beneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd));
+            yield return new Draft(trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd));
             yield break;
         }
 
@@ -318,7 +321,7 @@ public sealed class RuleExtractor
         if (amounts.Length == 2 && amounts[0].Kind is QuantityKind.Percent && amounts[1] is { Kind: QuantityKind.Money, Bound.Direction: BoundDirection.AtMost })
         {
             var ratio = RatioOf(amounts[0], segment, context) with { Max = BoundOf(amounts[1], context) };
-            yield return new Draft([.. Triggers(trigger, 1)], beneficiary, benefit, frequency, ratio, conditions, Evidence(context, triggerStart, evidenceEnd));
+            yield return new Draft(trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, ratio, conditions, Evidence(context, triggerStart, evidenceEnd));
             yield break;
         }
 
@@ -330,7 +333,7 @@ public sealed class RuleExtractor
             {
                 var forTrigger = items.Count == amounts.Length ? [items[i]] : items;
                 var forBeneficiary = beneficiaries.Count == amounts.Length ? beneficiaries[i] : beneficiary;
-                yield return new Draft([.. forTrigger], forBeneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
+                yield return new Draft(trigger, [.. forTrigger], forBeneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
             }
 
             yield break;
@@ -339,7 +342,7 @@ public sealed class RuleExtractor
         // Several grants in one segment without 分别 (rare): one rule each, sharing the trigger.
         foreach (var m in amounts)
         {
-            yield return new Draft([.. Triggers(trigger, 1)], beneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
+            yield return new Draft(trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
         }
     }
 
@@ -572,13 +575,13 @@ public sealed class RuleExtractor
             {
                 // 按…50%给予配套资助，单个项目最高分别30万元、25万元、15万元: one grant per cap.
                 var last = targets[^1];
-                var items = last.Triggers.Length == capped.Count ? last.Triggers : [];
+                var items = Triggers(last.RawTrigger, capped.Count);
                 targets.RemoveAt(targets.Count - 1);
                 for (var i = 0; i < capped.Count; i++)
                 {
                     targets.Add(last with
                     {
-                        Triggers = items.IsDefaultOrEmpty ? last.Triggers : [items[i]],
+                        Triggers = items.Count == capped.Count ? [items[i]] : last.Triggers,
                         Amount = last.Amount with { Max = BoundOf(capped[i], context) },
                     });
                 }
@@ -728,6 +731,7 @@ public sealed class RuleExtractor
 
     /// <summary>A rule being assembled: limits and caps found after its grant are added before it is built.</summary>
     private sealed record Draft(
+        string RawTrigger,
         ImmutableArray<string> Triggers,
         string? Beneficiary,
         string Benefit,

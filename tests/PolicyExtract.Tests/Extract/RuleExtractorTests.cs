@@ -1,0 +1,141 @@
+using PolicyExtract.Extract;
+using PolicyExtract.Normalize;
+using PolicyExtract.Rules;
+using PolicyExtract.Structure;
+using PolicyExtract.Tests.TestSupport;
+
+namespace PolicyExtract.Tests.Extract;
+
+/// <summary>
+/// The hard grant shapes of the rules issue, each as one clause, with every figure written out by hand. These use money
+/// only, so they hold whatever quantity layer the extractor runs on.
+/// </summary>
+public sealed class RuleExtractorTests
+{
+    private static List<Rule> Rules(string clauseText, bool documentDefinesBounds = true)
+    {
+        var text = $"某区若干措施\n一、支持\n（一）{clauseText}";
+        var normalized = Normalizer.Normalize(text, text);
+        var layout = new ClauseSegmenter(Repo.Grammar).Segment(normalized, "t.txt");
+        var boundary = documentDefinesBounds
+            ? new Boundary(["以上", "不超过", "最高"], ["以下"], BoundarySource.Document, "6.26", null)
+            : new Boundary(["以上", "不超过", "最高"], [], BoundarySource.Default, null, null);
+        var extractor = new RuleExtractor(Repo.Grammar, new QuantityGrammar(), new WordBreaker(Repo.Grammar.Lexicon));
+        return [.. extractor.Extract("t", layout.AllClauses, boundary, new EvidenceMap(normalized))];
+    }
+
+    private static string Describe(Rule r)
+    {
+        var a = r.Amount;
+        var amount = a.Kind switch
+        {
+            AmountKind.Max => $"max {a.Value} {(a.Inclusive == true ? "incl" : "excl")} {a.Semantics}",
+            AmountKind.Fixed => $"fixed {a.Value}",
+            AmountKind.Ratio => $"ratio {a.Ratio} of {a.Base}" + (a.Max is { } m ? $" max {m.Value}" : ""),
+            AmountKind.Unspecified => $"unspecified {a.Phrase}",
+            _ => a.Kind.ToString(),
+        };
+        return $"{string.Join('+', r.Triggers)} | {r.Beneficiary ?? "-"} | {r.Benefit} | {amount}";
+    }
+
+    [Fact]
+    public void Respectively_over_an_elliptical_list_of_actions()
+    {
+        var rules = Rules("对主导国家标准制定、修订的，按项目给予分别最高30万元、15万元资助。");
+        Assert.Equal(
+            ["主导国家标准制定 | - | 资助 | max 300000 incl Document", "主导国家标准修订 | - | 资助 | max 150000 incl Document"],
+            rules.Select(Describe));
+        Assert.All(rules, r => Assert.Equal(Frequency.PerItem, r.Frequency));
+    }
+
+    [Fact]
+    public void Respectively_over_awards_with_a_shared_head()
+    {
+        var rules = Rules("对获得中国专利金奖、银奖、优秀奖的单位，按项目分别给予最高200万元、100万元、20万元奖励。");
+        Assert.Equal(
+            [
+                "获得中国专利金奖 | 单位 | 奖励 | max 2000000 incl Document",
+                "获得中国专利银奖 | 单位 | 奖励 | max 1000000 incl Document",
+                "获得中国专利优秀奖 | 单位 | 奖励 | max 200000 incl Document",
+            ],
+            rules.Select(Describe));
+    }
+
+    [Fact]
+    public void Respectively_over_levels_with_a_shared_tail()
+    {
+        var rules = Rules("对获批成为国家、省、市知识产权运营中心的单位，分别给予最高200万元、150万元、100万元资助。");
+        Assert.Equal(
+            [
+                "获批成为国家知识产权运营中心 | 单位 | 资助 | max 2000000 incl Document",
+                "获批成为省知识产权运营中心 | 单位 | 资助 | max 1500000 incl Document",
+                "获批成为市知识产权运营中心 | 单位 | 资助 | max 1000000 incl Document",
+            ],
+            rules.Select(Describe));
+    }
+
+    [Fact]
+    public void Respectively_over_beneficiaries()
+    {
+        var rules = Rules("对每个首次获得江苏省省长质量奖的组织和个人，分别给予100万元和20万元支持。");
+        Assert.Equal(["组织 | fixed 1000000", "个人 | fixed 200000"], rules.Select(r => $"{r.Beneficiary} | fixed {r.Amount.Value}"));
+        Assert.All(rules, r => Assert.Equal(["每个首次获得江苏省省长质量奖"], r.Triggers.ToArray()));
+    }
+
+    [Fact]
+    public void A_ratio_with_a_cap_on_each_grant()
+    {
+        var rule = Assert.Single(Rules("对获得中国质量奖的单位，按市级奖励金额的100%给予配套奖励，单个项目最高300万元。"));
+        Assert.Equal("获得中国质量奖 | 单位 | 配套奖励 | ratio 1 of 市级奖励金额 max 3000000", Describe(rule));
+        Assert.Equal((true, BoundSemantics.Document), (rule.Amount.Max!.Inclusive, rule.Amount.Max.Semantics));
+    }
+
+    [Fact]
+    public void A_respectively_list_of_caps_after_a_ratio()
+    {
+        var rules = Rules("对获得甲项目资助、乙项目资助、丙项目资助的单位，按其获得市级资助金额的50%给予配套资助，单个项目最高分别30万元、25万元、15万元。");
+        Assert.Equal(
+            [
+                "获得甲项目资助 | 单位 | 配套资助 | ratio 0.5 of 其获得市级资助金额 max 300000",
+                "获得乙项目资助 | 单位 | 配套资助 | ratio 0.5 of 其获得市级资助金额 max 250000",
+                "获得丙项目资助 | 单位 | 配套资助 | ratio 0.5 of 其获得市级资助金额 max 150000",
+            ],
+            rules.Select(Describe));
+    }
+
+    [Fact]
+    public void Several_grants_in_one_sentence_without_respectively()
+    {
+        var rules = Rules("每年对确认为优秀或合格的承建单位进行资助，获评优秀的资助3万元，获评合格的资助1万元。");
+        Assert.Equal(["获评优秀 | fixed 30000", "获评合格 | fixed 10000"], rules.Select(r => $"{string.Join('+', r.Triggers)} | fixed {r.Amount.Value}"));
+    }
+
+    [Fact]
+    public void Without_a_definition_clause_bounds_follow_the_civil_code()
+    {
+        var rule = Assert.Single(Rules("对获得奖项的单位，每家给予最高5万元奖励。", documentDefinesBounds: false));
+        Assert.Equal((AmountKind.Max, 50000m, true, BoundSemantics.Default), (rule.Amount.Kind, rule.Amount.Value!.Value, rule.Amount.Inclusive!.Value, rule.Amount.Semantics!.Value));
+    }
+
+    [Fact]
+    public void A_grant_without_a_figure_keeps_its_phrase()
+    {
+        var rules = Rules("对获得中国专利奖的给予奖励，奖励办法按市人才扶持政策有关规定执行。");
+        Assert.Contains(rules, r => r.Amount.Kind == AmountKind.Unspecified && r.Triggers.Contains("获得中国专利奖"));
+        Assert.All(rules, r => Assert.Null(r.Amount.Value));
+    }
+
+    [Fact]
+    public void Evidence_is_the_source_text_it_came_from()
+    {
+        var text = "某区若干措施\n一、支持\n（一）对获得中国专利金奖的单位，给予最高 200 万元奖励。";
+        var normalized = Normalizer.Normalize(text, text);
+        var layout = new ClauseSegmenter(Repo.Grammar).Segment(normalized, "t.txt");
+        var boundary = new Boundary([], [], BoundarySource.Default, null, null);
+        var rule = Assert.Single(new RuleExtractor(Repo.Grammar, new QuantityGrammar(), new WordBreaker(Repo.Grammar.Lexicon))
+            .Extract("t", layout.AllClauses, boundary, new EvidenceMap(normalized)));
+        Assert.Equal(text[rule.Evidence.Start..rule.Evidence.End], rule.Evidence.Text);
+        Assert.Equal("对获得中国专利金奖的单位，给予最高 200 万元奖励", rule.Evidence.Text);
+        Assert.Equal((3, "t#1.1#1"), (rule.Evidence.Line, rule.Id));
+    }
+}
