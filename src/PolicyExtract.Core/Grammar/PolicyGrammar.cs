@@ -17,16 +17,20 @@ public sealed class PolicyGrammar
 
     private static readonly ImmutableHashSet<string> Statuses = ["draft", "final"];
 
-    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document)
+    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document, QuantityGrammar quantities)
     {
         Schemes = schemes;
         Document = document;
+        Quantities = quantities;
     }
 
     /// <summary>Numbering schemes ordered by rank (outermost first).</summary>
     public ImmutableArray<NumberingScheme> Schemes { get; }
 
     public DocumentLexicon Document { get; }
+
+    /// <summary>Units, bound words, ranges and approximations of quantity mentions (units.txt, bounds.txt, ranges.txt).</summary>
+    public QuantityGrammar Quantities { get; }
 
     /// <summary>
     /// Loads every grammar file from <paramref name="directory"/>. Returns null and fills <paramref name="problems"/>
@@ -37,8 +41,13 @@ public sealed class PolicyGrammar
         var found = new List<Diagnostic>();
         var schemes = LoadNumbering(Read(directory, NumberingFile, found), found);
         var document = LoadDocument(Read(directory, DocumentFile, found), found);
+        var quantities = QuantityGrammarLoader.Load(
+            Read(directory, QuantityGrammar.UnitsFile, found),
+            Read(directory, QuantityGrammar.BoundsFile, found),
+            Read(directory, QuantityGrammar.RangesFile, found),
+            found);
         problems = [.. found];
-        return found.Count == 0 ? new PolicyGrammar(schemes, document) : null;
+        return found.Count == 0 ? new PolicyGrammar(schemes, document, quantities) : null;
     }
 
     /// <summary>The grammar that ships beside the executable, in <c>grammar/</c> under the application directory.</summary>
