@@ -28,10 +28,10 @@ public sealed class RuleExtractor
     private readonly QuantityGrammar _quantities;
     private readonly ListExpander _lists;
 
-    public RuleExtractor(PolicyGrammar grammar, QuantityGrammar quantities, WordBreaker words)
+    public RuleExtractor(PolicyGrammar grammar, WordBreaker words)
     {
         _grammar = grammar;
-        _quantities = quantities;
+        _quantities = grammar.Quantities;
         _lists = new ListExpander(words);
     }
 
@@ -195,7 +195,7 @@ public sealed class RuleExtractor
             // The nearest bound word before the first amount, with no other figure in between.
             var before = first.Start - segment.Start;
             var previousEnd = mentions.Where(m => m.End <= first.Start).Select(m => m.End - segment.Start).DefaultIfEmpty(0).Max();
-            shared = _quantities.LastLeadingBound(segment.Text, previousEnd, before, segment.Start);
+            shared = LastLeadingBound(segment.Text, previousEnd, before, segment.Start, first.Kind);
         }
 
         if (shared is null)
@@ -205,6 +205,23 @@ public sealed class RuleExtractor
 
         var spread = Contains(segment.Text, Cue("respectively")) is not null;
         return [.. mentions.Select(m => m.Bound is null && m.Kind == first!.Kind && (spread || m == first) ? m with { Bound = shared } : m)];
+    }
+
+    /// <summary>The last cap or floor word in text[from..to) (最高给予一次性10万元), as a bound of an amount of <paramref name="kind"/>.</summary>
+    private BoundWord? LastLeadingBound(string text, int from, int to, int offset, QuantityKind kind)
+    {
+        for (var i = to - 1; i >= from; i--)
+        {
+            foreach (var entry in _quantities.LeadingBounds.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast && b.Allows(kind)))
+            {
+                if (i + entry.Word.Length <= to && text.AsSpan(i).StartsWith(entry.Word, StringComparison.Ordinal))
+                {
+                    return new BoundWord(entry.Word, entry.Direction, entry.Inclusive, InclusiveSource.Default, offset + i, offset + i + entry.Word.Length);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Amounts a grant can have: money (not as a threshold), percentages of a base, ratios.</summary>
@@ -359,7 +376,7 @@ public sealed class RuleExtractor
             lead = at >= 0 ? lead[..at] : lead;
         }
 
-        string[] functionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. _quantities.LeadingBoundWords];
+        string[] functionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. _quantities.LeadingBounds.Select(b => b.Word)];
         for (var changed = true; changed;)
         {
             changed = false;
@@ -424,7 +441,7 @@ public sealed class RuleExtractor
             return Frequency.Yearly;
         }
 
-        return Contains(grantText, Cue("frequency-per-item")) is not null || grant.Amounts.Any(a => a.Per is not null)
+        return Contains(grantText, Cue("frequency-per-item")) is not null || grant.Amounts.Any(a => a.Per is not null && !Cue("per-beneficiary").Contains(a.Per))
             ? Frequency.PerItem
             : Frequency.Unspecified;
     }
@@ -645,7 +662,7 @@ public sealed class RuleExtractor
                 m.Approximate);
         }
 
-        if (m.Per is not null)
+        if (m.Per is not null && !Cue("per-beneficiary").Contains(m.Per))
         {
             return Amounts.PerUnit(m.Value!.Value, m.Unit, m.Per, m.Bound is { Direction: BoundDirection.AtMost } ? BoundOf(m, context) : null);
         }
@@ -681,7 +698,7 @@ public sealed class RuleExtractor
             }
 
             baseText = before[(at + word.Length)..end];
-            foreach (var bound in _quantities.LeadingBoundWords)
+            foreach (var bound in _quantities.LeadingBounds.Select(b => b.Word))
             {
                 baseText = baseText.Replace(bound, "", StringComparison.Ordinal);
             }

@@ -18,7 +18,7 @@ public sealed class PolicyGrammar
     public static readonly ImmutableArray<string> CueSections =
     [
         "benefit", "grant-verb", "respectively", "beneficiary", "frequency-once", "frequency-yearly", "frequency-per-item",
-        "scope-entity", "scope-project", "period-total", "unspecified", "ratio-phrase", "not-grant", "trigger-verb",
+        "scope-entity", "scope-project", "period-total", "unspecified", "ratio-phrase", "not-grant", "trigger-verb", "per-beneficiary",
     ];
 
     private static readonly ImmutableHashSet<string> Levels =
@@ -26,12 +26,13 @@ public sealed class PolicyGrammar
 
     private static readonly ImmutableHashSet<string> Statuses = ["draft", "final"];
 
-    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document, ImmutableHashSet<string> lexicon, ImmutableDictionary<string, ImmutableArray<string>> cues)
+    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document, ImmutableHashSet<string> lexicon, ImmutableDictionary<string, ImmutableArray<string>> cues, QuantityGrammar quantities)
     {
         Cues = cues;
         Schemes = schemes;
         Document = document;
         Lexicon = lexicon;
+        Quantities = quantities;
     }
 
     /// <summary>Numbering schemes ordered by rank (outermost first).</summary>
@@ -45,6 +46,9 @@ public sealed class PolicyGrammar
     /// <summary>Domain words ICU splits but the extractor keeps whole (grammar/lexicon.txt).</summary>
     public ImmutableHashSet<string> Lexicon { get; }
 
+    /// <summary>Units, bound words, ranges and approximations of quantity mentions (units.txt, bounds.txt, ranges.txt).</summary>
+    public QuantityGrammar Quantities { get; }
+
     /// <summary>
     /// Loads every grammar file from <paramref name="directory"/>. Returns null and fills <paramref name="problems"/>
     /// with every bad line (as <c>grammar/numbering.txt:12: error GR002 …</c>) when anything is wrong.
@@ -56,8 +60,13 @@ public sealed class PolicyGrammar
         var document = LoadDocument(Read(directory, DocumentFile, found), found);
         var lexicon = LoadWordList(Read(directory, LexiconFile, found), "word", found);
         var cues = LoadWordSections(Read(directory, CuesFile, found), CueSections, found);
+        var quantities = QuantityGrammarLoader.Load(
+            Read(directory, QuantityGrammar.UnitsFile, found),
+            Read(directory, QuantityGrammar.BoundsFile, found),
+            Read(directory, QuantityGrammar.RangesFile, found),
+            found);
         problems = [.. found];
-        return found.Count == 0 ? new PolicyGrammar(schemes, document, lexicon, cues) : null;
+        return found.Count == 0 ? new PolicyGrammar(schemes, document, lexicon, cues, quantities) : null;
     }
 
     /// <summary>The grammar that ships beside the executable, in <c>grammar/</c> under the application directory.</summary>

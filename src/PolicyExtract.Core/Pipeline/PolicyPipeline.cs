@@ -30,7 +30,6 @@ public sealed class PolicyPipeline
     private readonly ClauseSegmenter _segmenter;
     private readonly MetadataExtractor _metadata;
     private readonly DocumentRulesReader _documentRules;
-    private readonly QuantityGrammar _quantities = new();
 
     public PolicyPipeline(PolicyGrammar grammar)
     {
@@ -111,7 +110,7 @@ public sealed class PolicyPipeline
             // Drafting notes and interpretations quote figures; they grant nothing and constrain nothing.
             var evidence = new EvidenceMap(normalized);
             var clauses = layout.AllClauses.ToList();
-            var boundary = _documentRules.ReadBoundary(clauses, evidence, _quantities.BoundWords);
+            var boundary = _documentRules.ReadBoundary(clauses, evidence, Grammar.Quantities.DefaultInclusive);
             metadata = metadata with { Boundary = boundary, Constraints = _documentRules.ReadConstraints(clauses, evidence) };
             // Rules are not written until the grammar-driven quantity finder replaces InterimQuantities (issue 3): a rule
             // with a wrong amount is worse than none.

@@ -20,7 +20,7 @@ public sealed class RuleExtractorTests
         var boundary = documentDefinesBounds
             ? new Boundary(["以上", "不超过", "最高"], ["以下"], BoundarySource.Document, "6.26", null)
             : new Boundary(["以上", "不超过", "最高"], [], BoundarySource.Default, null, null);
-        var extractor = new RuleExtractor(Repo.Grammar, new QuantityGrammar(), new WordBreaker(Repo.Grammar.Lexicon));
+        var extractor = new RuleExtractor(Repo.Grammar, new WordBreaker(Repo.Grammar.Lexicon));
         return [.. extractor.Extract("t", layout.AllClauses, boundary, new EvidenceMap(normalized))];
     }
 
@@ -132,7 +132,7 @@ public sealed class RuleExtractorTests
         var normalized = Normalizer.Normalize(text, text);
         var layout = new ClauseSegmenter(Repo.Grammar).Segment(normalized, "t.txt");
         var boundary = new Boundary([], [], BoundarySource.Default, null, null);
-        var rule = Assert.Single(new RuleExtractor(Repo.Grammar, new QuantityGrammar(), new WordBreaker(Repo.Grammar.Lexicon))
+        var rule = Assert.Single(new RuleExtractor(Repo.Grammar, new WordBreaker(Repo.Grammar.Lexicon))
             .Extract("t", layout.AllClauses, boundary, new EvidenceMap(normalized)));
         Assert.Equal(text[rule.Evidence.Start..rule.Evidence.End], rule.Evidence.Text);
         Assert.Equal("对获得中国专利金奖的单位，给予最高 200 万元奖励", rule.Evidence.Text);
