@@ -24,6 +24,12 @@ public sealed class RuleExtractor
     // 行业组织、产业知识产权联盟、科研机构或知识产权服务机构 is a beneficiary list; a longer tail after 的 is a clause.
     private const int MaxBeneficiaryLength = 32;
 
+    // …的项目, …的企业: a trigger ends in a short noun after 的.
+    private const int ShortNounAfterDe = 4;
+
+    // 每项标准, 每个企业: a per-item phrase between trigger and verb is not part of the trigger.
+    private const int PerItemPhraseMaxLength = 5;
+
     private readonly PolicyGrammar _grammar;
     private readonly QuantityGrammar _quantities;
     private readonly ListExpander _lists;
@@ -158,8 +164,22 @@ public sealed class RuleExtractor
     private static bool StartsTrigger(string text) =>
         text.StartsWith('对') || text.StartsWith("凡", StringComparison.Ordinal) || text.StartsWith("对于", StringComparison.Ordinal);
 
-    private bool IsTriggerPart(string text, bool open) =>
-        StartsTrigger(text) || (open && !text.StartsWith("鼓励", StringComparison.Ordinal)) || text.EndsWith('的') || EndsWithBeneficiary(text) is not null;
+    /// <summary>
+    /// A segment that belongs to the trigger of the next grant: 对…, a continuation of an open trigger, …的, …的项目 (a short
+    /// noun after 的), or one that opens with a trigger verb (主导制定产业技术国际标准，每项标准给予…).
+    /// </summary>
+    private bool IsTriggerPart(string text, bool open)
+    {
+        if (text.StartsWith("鼓励", StringComparison.Ordinal) || text.StartsWith("支持", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var de = text.LastIndexOf('的');
+        return StartsTrigger(text) || open || text.EndsWith('的') || EndsWithBeneficiary(text) is not null
+            || (de >= 0 && text.Length - de - 1 <= ShortNounAfterDe)
+            || Cue("trigger-verb").Any(v => text.StartsWith(v, StringComparison.Ordinal));
+    }
 
     /// <summary>…的单位 → 单位: the beneficiary that closes a 对…的 trigger.</summary>
     private string? EndsWithBeneficiary(string text)
@@ -376,6 +396,12 @@ public sealed class RuleExtractor
             lead = at >= 0 ? lead[..at] : lead;
         }
 
+        var per = lead.LastIndexOf('每');
+        if (per >= 0 && lead.Length - per <= PerItemPhraseMaxLength)
+        {
+            lead = lead[..per].TrimEnd('，');
+        }
+
         string[] functionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. _quantities.LeadingBounds.Select(b => b.Word)];
         for (var changed = true; changed;)
         {
@@ -390,7 +416,7 @@ public sealed class RuleExtractor
             }
         }
 
-        return lead;
+        return Cue("payer").Contains(lead) ? "" : lead;
     }
 
     private static string StripLead(string trigger)

@@ -138,4 +138,23 @@ public sealed class RuleExtractorTests
         Assert.Equal("对获得中国专利金奖的单位，给予最高 200 万元奖励", rule.Evidence.Text);
         Assert.Equal((3, "t#1.1#1"), (rule.Evidence.Line, rule.Id));
     }
+
+    [Fact]
+    public void Triggers_written_without_dui()
+    {
+        var rules = Rules("主导制定产业技术国际标准，每项标准给予不超过50万元的支持；主导修订产业技术国际标准的，每项标准给予不超过30万元的支持。");
+        Assert.Equal(
+            ["主导制定产业技术国际标准 | 500000 per 项", "主导修订产业技术国际标准 | 300000 per 项"],
+            rules.Select(r => $"{string.Join('+', r.Triggers)} | {r.Amount.Value} per {r.Amount.Per}"));
+        Assert.All(rules, r => Assert.Equal((true, BoundSemantics.Document), (r.Amount.Max!.Inclusive, r.Amount.Max.Semantics)));
+    }
+
+    [Fact]
+    public void Triggers_ending_in_a_short_noun_after_de()
+    {
+        var rules = Rules("获中国标准创新贡献奖标准项目奖二等奖的项目，市每项配套奖励30万元；获中国标准创新贡献奖标准项目奖三等奖的项目，市每项配套奖励20万元。");
+        Assert.Equal(
+            ["获中国标准创新贡献奖标准项目奖二等奖的项目 | 300000", "获中国标准创新贡献奖标准项目奖三等奖的项目 | 200000"],
+            rules.Select(r => $"{string.Join('+', r.Triggers)} | {r.Amount.Value}"));
+    }
 }
