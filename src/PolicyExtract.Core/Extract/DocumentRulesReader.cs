@@ -132,38 +132,9 @@ public sealed class DocumentRulesReader(PolicyGrammar grammar)
         return found.ToImmutable();
     }
 
-    /// <summary>Comma-segments of a sentence with their offsets, brackets and end punctuation trimmed off.</summary>
-    private static List<(int Start, string Text)> Segments(string sentence)
-    {
-        var segments = new List<(int, string)>();
-        var start = 0;
-        for (var i = 0; i <= sentence.Length; i++)
-        {
-            if (i < sentence.Length && sentence[i] is not ('，' or ','))
-            {
-                continue;
-            }
-
-            var from = start;
-            var to = i;
-            while (from < to && sentence[from] is '（' or '(')
-            {
-                from++;
-            }
-
-            while (to > from && sentence[to - 1] is '。' or '；' or '）' or ')' or '！')
-            {
-                to--;
-            }
-
-            if (to > from)
-            {
-                segments.Add((from, sentence[from..to]));
-            }
-
-            start = i + 1;
-        }
-
-        return segments;
-    }
+    /// <summary>Comma-segments of a sentence; a pair of brackets around a whole segment is not part of it: （已获得…不重复资助）.</summary>
+    private static List<(int Start, string Text)> Segments(string sentence) =>
+        [.. Sentences.Segments(sentence).Select(s => s.Text.Length > 2 && s.Text[0] is '（' or '(' && s.Text[^1] is '）' or ')'
+            ? (s.Start + 1, s.Text[1..^1])
+            : s)];
 }

@@ -41,4 +41,38 @@ public static class Sentences
             yield return (start, text[start..]);
         }
     }
+
+    /// <summary>
+    /// Comma-segments of a sentence, starts offset by <paramref name="offset"/>, end punctuation trimmed. A comma inside
+    /// brackets or quotes does not split: （专利、商标，版权） stays whole.
+    /// </summary>
+    public static IEnumerable<(int Start, string Text)> Segments(string sentence, int offset = 0)
+    {
+        var start = 0;
+        var depth = 0;
+        for (var i = 0; i <= sentence.Length; i++)
+        {
+            if (i < sentence.Length)
+            {
+                depth += sentence[i] is '（' or '“' or '《' ? 1 : sentence[i] is '）' or '”' or '》' ? -1 : 0;
+                if (!(sentence[i] is '，' or ',' && depth <= 0))
+                {
+                    continue;
+                }
+            }
+
+            var to = i;
+            while (to > start && sentence[to - 1] is '。' or '；' or '！')
+            {
+                to--;
+            }
+
+            if (to > start)
+            {
+                yield return (offset + start, sentence[start..to]);
+            }
+
+            start = i + 1;
+        }
+    }
 }

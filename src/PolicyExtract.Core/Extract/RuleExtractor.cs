@@ -33,12 +33,16 @@ public sealed class RuleExtractor
     private readonly PolicyGrammar _grammar;
     private readonly QuantityGrammar _quantities;
     private readonly ListExpander _lists;
+    private readonly ImmutableArray<BoundEntry> _capsAndFloors;
+    private readonly ImmutableArray<string> _leadFunctionWords;
 
     public RuleExtractor(PolicyGrammar grammar, WordBreaker words)
     {
         _grammar = grammar;
         _quantities = grammar.Quantities;
         _lists = new ListExpander(words);
+        _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
+        _leadFunctionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. _quantities.BoundsBefore.Select(b => b.Word)];
     }
 
     private ImmutableArray<string> Cue(string section) => _grammar.Cues[section];
@@ -68,7 +72,7 @@ public sealed class RuleExtractor
         {
             var sentenceDrafts = new List<Draft>();
             var trigger = new List<Segment>();
-            foreach (var segment in Segments(sentence, sentenceStart))
+            foreach (var segment in Sentences.Segments(sentence, sentenceStart).Select(p => new Segment(p.Start, p.Start + p.Text.Length, p.Text)))
             {
                 var inSegment = WithSharedBounds(segment, mentions.Where(m => m.Start >= segment.Start && m.End <= segment.End).ToList());
                 if (Contains(segment.Text, Cue("not-grant")) is not null && IndexOfAny(segment.Text, Cue("grant-verb")) < 0
@@ -94,7 +98,7 @@ public sealed class RuleExtractor
                     continue;
                 }
 
-                sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, inSegment, context));
+                sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context));
                 trigger.Clear();
             }
 
@@ -111,37 +115,6 @@ public sealed class RuleExtractor
 
     /// <summary>Where a grant starts in a segment: the grant verb (or the first amount), and the amounts it grants.</summary>
     private sealed record Grant(int VerbAt, ImmutableArray<QuantityMention> Amounts, string? Unspecified, decimal? RatioPhrase);
-
-    /// <summary>Comma-segments of a sentence, offsets in the clause text, end punctuation trimmed.</summary>
-    private static IEnumerable<Segment> Segments(string sentence, int offset)
-    {
-        var start = 0;
-        var depth = 0;
-        for (var i = 0; i <= sentence.Length; i++)
-        {
-            if (i < sentence.Length)
-            {
-                depth += sentence[i] is '（' or '“' or '《' ? 1 : sentence[i] is '）' or '”' or '》' ? -1 : 0;
-                if (!(sentence[i] is '，' or ',' && depth <= 0))
-                {
-                    continue;
-                }
-            }
-
-            var to = i;
-            while (to > start && sentence[to - 1] is '。' or '；' or '！')
-            {
-                to--;
-            }
-
-            if (to > start)
-            {
-                yield return new Segment(offset + start, offset + to, sentence[start..to]);
-            }
-
-            start = i + 1;
-        }
-    }
 
     private static string? Contains(string text, ImmutableArray<string> cues) =>
         cues.FirstOrDefault(c => text.Contains(c, StringComparison.Ordinal));
@@ -232,7 +205,7 @@ public sealed class RuleExtractor
     {
         for (var i = to - 1; i >= from; i--)
         {
-            foreach (var entry in _quantities.LeadingBounds.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast && b.Allows(kind)))
+            foreach (var entry in _capsAndFloors.Where(b => b.Allows(kind)))
             {
                 if (i + entry.Word.Length <= to && text.AsSpan(i).StartsWith(entry.Word, StringComparison.Ordinal))
                 {
@@ -296,10 +269,8 @@ public sealed class RuleExtractor
             : null;
     }
 
-    private IEnumerable<Draft> MakeDrafts(Segment segment, Grant grant, List<Segment> triggerSegments, List<QuantityMention> inSegment, Context context)
+    private IEnumerable<Draft> MakeDrafts(Segment segment, Grant grant, List<Segment> triggerSegments, Context context)
     {
-        var text = context.Clause.Text;
-
         // The part of the grant segment before its verb belongs to the trigger (获评优秀的资助3万元) or names the
         // beneficiary (…的，对所在企业或知识产权服务机构给予…).
         var lead = Lead(segment.Text[..Math.Max(0, grant.VerbAt)]);
@@ -402,11 +373,10 @@ public sealed class RuleExtractor
             lead = lead[..per].TrimEnd('，');
         }
 
-        string[] functionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. _quantities.LeadingBounds.Select(b => b.Word)];
         for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var word in functionWords)
+            foreach (var word in _leadFunctionWords)
             {
                 if (lead.EndsWith(word, StringComparison.Ordinal))
                 {
@@ -646,10 +616,6 @@ public sealed class RuleExtractor
             {
                 var scope = entity is not null ? LimitScope.PerEntity : project is not null ? LimitScope.PerProject : LimitScope.Program;
                 var period = total ? LimitPeriod.Total : LimitPeriod.Year;
-                if (!total && !yearly && entity is null)
-                {
-                    period = LimitPeriod.Year;
-                }
 
                 limits.Add(new Limit(LimitKind.Count, m.Value ?? 0m, m.Unit, scope, period, inclusive, semantics, Evidence(context, segment.Start, segment.End)));
             }
@@ -724,7 +690,7 @@ public sealed class RuleExtractor
             }
 
             baseText = before[(at + word.Length)..end];
-            foreach (var bound in _quantities.LeadingBounds.Select(b => b.Word))
+            foreach (var bound in _quantities.BoundsBefore.Select(b => b.Word))
             {
                 baseText = baseText.Replace(bound, "", StringComparison.Ordinal);
             }

@@ -103,6 +103,7 @@ public sealed class QuantityGrammar
         Currencies = [.. units.Where(u => u.Kind == QuantityKind.Money && !u.Bare).Select(u => u.Word)];
         BoundsBefore = [.. bounds.Where(b => b.Position == WordPosition.Before)];
         BoundsAfter = [.. bounds.Where(b => b.Position == WordPosition.After)];
+        DefaultInclusive = bounds.GroupBy(b => b.Word, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First().Inclusive, StringComparer.Ordinal);
     }
 
     /// <summary>[currency], [count] and [duration] of units.txt, one list.</summary>
@@ -130,12 +131,7 @@ public sealed class QuantityGrammar
     public ImmutableArray<BoundEntry> Bounds { get; }
 
     /// <summary>Each bound word with its Civil Code default (true: includes the number), for document.boundary.</summary>
-    public IReadOnlyDictionary<string, bool> DefaultInclusive =>
-        Bounds.GroupBy(b => b.Word, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Inclusive, StringComparer.Ordinal);
-
-    /// <summary>Bound words written before their figure (最高, 不超过), longest first.</summary>
-    public IEnumerable<BoundEntry> LeadingBounds =>
-        Bounds.Where(b => b.Position == WordPosition.Before).OrderByDescending(b => b.Word.Length).ThenBy(b => b.Word, StringComparer.Ordinal);
+    public ImmutableDictionary<string, bool> DefaultInclusive { get; }
 
     public ImmutableArray<MarkerEntry> Markers { get; }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using PolicyExtract.Diagnostics;
+using PolicyExtract.Extract;
 using PolicyExtract.Grammar;
 using PolicyExtract.Structure;
 
@@ -217,11 +218,8 @@ public sealed class MetadataExtractor(PolicyGrammar grammar)
         string? where = null;
         foreach (var clause in clauses)
         {
-            var offset = 0;
-            foreach (var sentence in Sentences(clause.Text))
+            foreach (var (sentenceStart, sentence) in Sentences.Of(clause.Text))
             {
-                var sentenceStart = offset;
-                offset += sentence.Length + 1;
                 if (basis == EffectiveBasis.Unstated && EffectiveWhen(sentence) is { } when)
                 {
                     where = clause.Path;
@@ -318,7 +316,7 @@ public sealed class MetadataExtractor(PolicyGrammar grammar)
     /// <summary>本措施由X负责解释 → X. A following 会同/会有关部门 is not part of the body's name.</summary>
     private string? FindInterpreter(List<Clause> clauses)
     {
-        foreach (var sentence in clauses.SelectMany(c => Sentences(c.Text)))
+        foreach (var (_, sentence) in clauses.SelectMany(c => Sentences.Of(c.Text)))
         {
             var cue = Lex.InterpretCues.Select(c => sentence.IndexOf(c, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
             if (cue < 0)
@@ -412,6 +410,4 @@ public sealed class MetadataExtractor(PolicyGrammar grammar)
 
     private static bool IsAlias(string text, string title) =>
         text.Contains($"简称《{title}》", StringComparison.Ordinal) || text.Contains($"简称为《{title}》", StringComparison.Ordinal);
-
-    private static IEnumerable<string> Sentences(string text) => text.Split('。', '\n');
 }

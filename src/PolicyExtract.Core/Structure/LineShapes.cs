@@ -16,9 +16,6 @@ public static partial class LineShapes
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,12}[〔\[【（](\d{4})[〕\]】）]第?\d{1,5}号$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex DocNumberLine();
 
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]{1,12}[〔\[【（]\d{4}[〕\]】）]第?\d{1,5}号", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    public static partial Regex DocNumber();
-
     /// <summary>Sentence-final punctuation: a line ending otherwise may have been broken by wrapping.</summary>
     public static bool EndsSentence(string line) =>
         line.Length > 0 && line[^1] is '。' or '；' or '！' or '？' or '：' or '…' or '.' or ';' or ':' or '!' or '?'
