@@ -753,8 +753,10 @@ public sealed class RuleExtractor
 
         public ImmutableArray<Limit> Limits { get; set; } = [];
 
+        public ConditionJoin ConditionJoin { get; init; }
+
         public Rule Build(string id, string clause) =>
-            new(id, clause, Triggers, Beneficiary, Benefit, Frequency, Amount, Limits, Conditions, Evidence);
+            new(id, clause, Triggers, Beneficiary, Benefit, Frequency, Amount, Limits, Conditions, ConditionJoin, Evidence);
     }
 }
 

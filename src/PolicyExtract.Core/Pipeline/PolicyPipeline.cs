@@ -30,6 +30,7 @@ public sealed class PolicyPipeline
     private readonly ClauseSegmenter _segmenter;
     private readonly MetadataExtractor _metadata;
     private readonly DocumentRulesReader _documentRules;
+    private readonly RuleExtractor _rules;
 
     public PolicyPipeline(PolicyGrammar grammar)
     {
@@ -37,6 +38,7 @@ public sealed class PolicyPipeline
         _segmenter = new ClauseSegmenter(grammar);
         _metadata = new MetadataExtractor(grammar);
         _documentRules = new DocumentRulesReader(grammar);
+        _rules = new RuleExtractor(grammar, new WordBreaker(grammar.Lexicon));
     }
 
     public PolicyGrammar Grammar { get; }
@@ -112,8 +114,7 @@ public sealed class PolicyPipeline
             var clauses = layout.AllClauses.ToList();
             var boundary = _documentRules.ReadBoundary(clauses, evidence, Grammar.Quantities.DefaultInclusive);
             metadata = metadata with { Boundary = boundary, Constraints = _documentRules.ReadConstraints(clauses, evidence) };
-            // Rules are not written until the grammar-driven quantity finder replaces InterimQuantities (issue 3): a rule
-            // with a wrong amount is worse than none.
+            rules = _rules.Extract(metadata.Id, clauses, boundary, evidence);
         }
 
         var document = new PolicyDocument(

@@ -54,6 +54,16 @@ public enum Frequency
     Unspecified,
 }
 
+/// <summary>How a rule's conditions combine.</summary>
+public enum ConditionJoin
+{
+    /// <summary>Every condition must hold (the usual case, and the case with one or none).</summary>
+    All,
+
+    /// <summary>Any one suffices: 专利授权量10件以上、发明专利授权量5件以上或高价值专利授权量1件以上.</summary>
+    Any,
+}
+
 public enum LimitKind
 {
     /// <summary>同一单位年度资助总额最高50万元.</summary>
@@ -154,4 +164,5 @@ public sealed record Rule(
     Amount Amount,
     ImmutableArray<Limit> Limits,
     ImmutableArray<Condition> Conditions,
+    ConditionJoin ConditionJoin,
     Evidence Evidence);

@@ -211,6 +211,7 @@ public sealed class OutputSchemaTests
             new Amount(AmountKind.Ratio, null, "CNY", null, null, 1m, "市级奖励金额", null, null, new Bound(3000000m, true, BoundSemantics.Document), false, null),
             [new Limit(LimitKind.Count, 10m, "家", LimitScope.Program, LimitPeriod.Year, true, BoundSemantics.Default, evidence)],
             [new Condition("成熟度", ComparisonOp.Ge, 0.4m, "%", true, BoundSemantics.Explicit, evidence)],
+            ConditionJoin.All,
             evidence);
     }
 
