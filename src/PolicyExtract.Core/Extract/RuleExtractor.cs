@@ -30,8 +30,12 @@ public sealed class RuleExtractor
     // 每项标准, 每个企业: a per-item phrase between trigger and verb is not part of the trigger.
     private const int PerItemPhraseMaxLength = 5;
 
+    // 工作人员于上一年度取得…: how far into a list's first item its verb may stand and still be shared.
+    private const int MaxHeadBeforeVerb = 10;
+
     private readonly PolicyGrammar _grammar;
     private readonly QuantityGrammar _quantities;
+    private readonly WordBreaker _words;
     private readonly ListExpander _lists;
     private readonly ImmutableArray<BoundEntry> _capsAndFloors;
     private readonly ImmutableArray<string> _leadFunctionWords;
@@ -40,6 +44,7 @@ public sealed class RuleExtractor
     {
         _grammar = grammar;
         _quantities = grammar.Quantities;
+        _words = words;
         _lists = new ListExpander(words);
         _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
         _leadFunctionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. _quantities.BoundsBefore.Select(b => b.Word)];
@@ -98,6 +103,18 @@ public sealed class RuleExtractor
                     continue;
                 }
 
+                if (grant.ByReference && trigger.Count == 0 && sentenceDrafts.Count > 0 && sentenceDrafts[^1].Amount.Kind == AmountKind.Unspecified)
+                {
+                    // 给予奖励，奖励办法按市人才扶持政策有关规定执行: one grant, its phrase in two segments.
+                    var previous = sentenceDrafts[^1];
+                    sentenceDrafts[^1] = previous with
+                    {
+                        Amount = previous.Amount with { Phrase = previous.Amount.Phrase + "，" + segment.Text },
+                        Evidence = Evidence(context, previous.From, segment.End),
+                    };
+                    continue;
+                }
+
                 sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context));
                 trigger.Clear();
             }
@@ -114,7 +131,11 @@ public sealed class RuleExtractor
     private sealed record Segment(int Start, int End, string Text);
 
     /// <summary>Where a grant starts in a segment: the grant verb (or the first amount), and the amounts it grants.</summary>
-    private sealed record Grant(int VerbAt, ImmutableArray<QuantityMention> Amounts, string? Unspecified, decimal? RatioPhrase);
+    private sealed record Grant(int VerbAt, ImmutableArray<QuantityMention> Amounts, string? Unspecified, decimal? RatioPhrase)
+    {
+        /// <summary>奖励办法按…规定执行: it says how a grant is made, not that one is.</summary>
+        public bool ByReference => Unspecified is { } phrase && phrase.EndsWith("执行", StringComparison.Ordinal);
+    }
 
     private static string? Contains(string text, ImmutableArray<string> cues) =>
         cues.FirstOrDefault(c => text.Contains(c, StringComparison.Ordinal));
@@ -164,7 +185,46 @@ public sealed class RuleExtractor
         }
 
         var tail = text[(de + 1)..];
-        return Cue("beneficiary").Any(b => tail.EndsWith(b, StringComparison.Ordinal)) && tail.Length <= MaxBeneficiaryLength ? tail : null;
+        return EndsWithCue(tail, Cue("beneficiary")) && tail.Length <= MaxBeneficiaryLength ? tail : null;
+    }
+
+    /// <summary>Ends with one of <paramref name="cues"/>, a bracketed note after it aside (园区（基地）).</summary>
+    private static bool EndsWithCue(string text, ImmutableArray<string> cues)
+    {
+        if (text.EndsWith('）') && text.LastIndexOf('（') is > 0 and var open)
+        {
+            text = text[..open];
+        }
+
+        return cues.Any(c => text.EndsWith(c, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// 企事业单位新增…, 我市单位或个人取得…, 企业在国内开展的…: a trigger written subject first; the subject (ending in a
+    /// beneficiary word, followed by a verb of grammar/cues.txt [subject-verb]) is returned.
+    /// </summary>
+    private string? SubjectFirst(string trigger)
+    {
+        if (trigger.Length < 3 || Cue("trigger-verb").Any(v => trigger.StartsWith(v, StringComparison.Ordinal)) || "以从在按对经由".Contains(trigger[0]))
+        {
+            return null;
+        }
+
+        for (var end = 2; end <= Math.Min(MaxBeneficiaryLength, trigger.Length - 2); end++)
+        {
+            var subject = trigger[..end];
+            if (subject.EndsWith('，'))
+            {
+                return null;
+            }
+
+            if (EndsWithCue(subject, Cue("beneficiary")) && Cue("subject-verb").Any(v => trigger.AsSpan(end).StartsWith(v, StringComparison.Ordinal)))
+            {
+                return subject;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -260,7 +320,7 @@ public sealed class RuleExtractor
 
         if (verbAt >= 0 && Contains(segment.Text[verbAt..], Cue("unspecified")) is not null)
         {
-            return new Grant(verbAt, [], segment.Text[verbAt..], null);
+            return new Grant(verbAt, [], segment.Text[BasisStart(segment.Text, verbAt)..], null);
         }
 
         // 按市人才扶持政策有关规定执行 names no verb of its own: the grant was named in the segment before.
@@ -269,30 +329,64 @@ public sealed class RuleExtractor
             : null;
     }
 
+    private static readonly string[] BasisWords = ["按照", "按", "根据", "依据"];
+
+    /// <summary>
+    /// Where the basis of a grant without a figure starts, so its phrase keeps it: 按区级质量奖管理办法规定给予奖励,
+    /// 按照“一事一议”方式给予支持, 在工作费用方面给予支持. The verb when there is none.
+    /// </summary>
+    private static int BasisStart(string text, int verbAt)
+    {
+        var before = text[..verbAt];
+        var at = BasisWords.Select(w => before.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(verbAt).Min();
+        if (before.TrimEnd('，').EndsWith("方面", StringComparison.Ordinal) && before.LastIndexOf('在') is >= 0 and var zai)
+        {
+            at = Math.Min(at, zai);
+        }
+
+        return at;
+    }
+
     private IEnumerable<Draft> MakeDrafts(Segment segment, Grant grant, List<Segment> triggerSegments, Context context)
     {
         // The part of the grant segment before its verb belongs to the trigger (获评优秀的资助3万元) or names the
         // beneficiary (…的，对所在企业或知识产权服务机构给予…).
         var lead = Lead(segment.Text[..Math.Max(0, grant.VerbAt)]);
         string? beneficiary = null;
-        var triggerParts = triggerSegments.Select(s => s.Text).ToList();
-        var triggerStart = triggerSegments.Count > 0 ? triggerSegments[0].Start : segment.Start;
+        var parts = triggerSegments.ToList();
         if (lead.Length > 0)
         {
-            if (triggerParts.Count > 0 && triggerParts[^1].EndsWith('的') && StartsTrigger(lead))
+            if (parts.Count > 0 && parts[^1].Text.EndsWith('的') && StartsTrigger(lead))
             {
                 beneficiary = lead.TrimStart('对');
             }
             else
             {
-                triggerParts.Add(lead);
+                parts.Add(new Segment(segment.Start, segment.Start + lead.Length, lead));
             }
         }
 
-        var trigger = string.Join('，', triggerParts);
-        if (EndsWithBeneficiary(trigger) is { } closing)
+        // 开展…活动，对获得…的: a segment that opens with 对 starts the trigger afresh.
+        var opening = parts.FindLastIndex(p => StartsTrigger(p.Text));
+        parts = opening > 0 ? parts[opening..] : parts;
+
+        // …的知识产权服务机构，经评审在…取得较好成效的: the trigger ends at the beneficiary it names; 经…后 is procedure.
+        var named = parts.FindIndex(p => EndsWithBeneficiary(p.Text) is not null);
+        parts = named >= 0 ? parts[..(named + 1)] : parts;
+        parts = parts.Count > 1 ? [.. parts.Where(p => !(p.Text.StartsWith('经') && p.Text.EndsWith('后')))] : parts;
+
+        var triggerStart = parts.Count > 0 ? parts[0].Start : segment.Start;
+        var trigger = StripLead(string.Join('，', parts.Select(p => p.Text)));
+        var afterVerb = BeneficiaryAfterVerb(segment, grant);
+        if (beneficiary is null && SubjectFirst(trigger) is { } subject)
         {
-            beneficiary ??= closing;
+            // 企事业单位新增高价值发明专利, 知识产权服务机构开展的优质服务项目: the subject is who receives the grant.
+            beneficiary = subject;
+            trigger = trigger[subject.Length..];
+        }
+        else if (EndsWithBeneficiary(trigger) is { } closing)
+        {
+            beneficiary ??= afterVerb ?? closing;
             trigger = trigger[..^(closing.Length + 1)];
         }
         else if (trigger.EndsWith('的'))
@@ -300,16 +394,14 @@ public sealed class RuleExtractor
             trigger = trigger[..^1];
         }
 
-        trigger = StripLead(trigger);
-        beneficiary ??= BeneficiaryAfterVerb(segment, grant)
-            ?? Cue("beneficiary").FirstOrDefault(b => trigger.StartsWith(b, StringComparison.Ordinal) && trigger.Length > b.Length);
+        beneficiary ??= afterVerb;
 
         var grantText = segment.Text[Math.Max(0, grant.VerbAt)..];
         var benefit = Contains(AfterAmounts(segment, grant), Cue("benefit")) ?? Contains(grantText, Cue("benefit")) ?? "资助";
-        var frequency = FrequencyOf(segment.Text, grant);
-        var conditions = triggerSegments.Count == 0 && lead.Length == 0
+        var frequency = FrequencyOf(segment.Text, trigger, grant);
+        var conditions = parts.Count == 0
             ? []
-            : context.Mentions.Where(m => m.Start >= triggerStart && m.End <= segment.Start + Math.Max(0, grant.VerbAt) && IsCondition(m))
+            : context.Mentions.Where(m => m.Start >= triggerStart && m.End <= segment.Start + Math.Max(0, grant.VerbAt) && IsCondition(m) && !IsBracketed(m, context.Clause.Text))
                 .Select(m => ConditionOf(m, context)).ToImmutableArray();
         var evidenceEnd = segment.End;
         var respectively = Contains(segment.Text, Cue("respectively")) is not null;
@@ -319,7 +411,7 @@ public sealed class RuleExtractor
             var amount = grant.RatioPhrase is { } r
                 ? Amounts.Ratio(r, null, null, null)
                 : Amounts.Unspecified(grant.Unspecified!);
-            yield return new Draft(trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd));
+            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd));
             yield break;
         }
 
@@ -329,7 +421,7 @@ public sealed class RuleExtractor
         if (amounts.Length == 2 && amounts[0].Kind is QuantityKind.Percent && amounts[1] is { Kind: QuantityKind.Money, Bound.Direction: BoundDirection.AtMost })
         {
             var ratio = RatioOf(amounts[0], segment, context) with { Max = BoundOf(amounts[1], context) };
-            yield return new Draft(trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, ratio, conditions, Evidence(context, triggerStart, evidenceEnd));
+            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, ratio, conditions, Evidence(context, triggerStart, evidenceEnd));
             yield break;
         }
 
@@ -339,9 +431,9 @@ public sealed class RuleExtractor
             var beneficiaries = beneficiary is null ? [] : SplitList(beneficiary, amounts.Length);
             for (var i = 0; i < amounts.Length; i++)
             {
-                var forTrigger = items.Count == amounts.Length ? [items[i]] : items;
+                var forTrigger = items.Count == amounts.Length ? Expanded(items[i]) : items;
                 var forBeneficiary = beneficiaries.Count == amounts.Length ? beneficiaries[i] : beneficiary;
-                yield return new Draft(trigger, [.. forTrigger], forBeneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
+                yield return new Draft(triggerStart, trigger, [.. forTrigger], forBeneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
             }
 
             yield break;
@@ -350,7 +442,7 @@ public sealed class RuleExtractor
         // Several grants in one segment without 分别 (rare): one rule each, sharing the trigger.
         foreach (var m in amounts)
         {
-            yield return new Draft(trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
+            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
         }
     }
 
@@ -365,6 +457,11 @@ public sealed class RuleExtractor
         {
             var at = lead.IndexOf(basis, StringComparison.Ordinal);
             lead = at >= 0 ? lead[..at] : lead;
+        }
+
+        if (lead.TrimEnd('，').EndsWith("方面", StringComparison.Ordinal) && lead.LastIndexOf('在') is >= 0 and var zai)
+        {
+            lead = lead[..zai].TrimEnd('，');
         }
 
         var per = lead.LastIndexOf('每');
@@ -425,63 +522,182 @@ public sealed class RuleExtractor
     private string AfterAmounts(Segment segment, Grant grant) =>
         grant.Amounts.Length == 0 ? segment.Text : segment.Text[Math.Min(segment.Text.Length, grant.Amounts[^1].End - segment.Start)..];
 
-    private Frequency FrequencyOf(string grantText, Grant grant)
+    /// <summary>
+    /// 每年 in the grant, or a trigger that opens with 年度 (年度获得…), is yearly, even with 一次性 (每年…给予一次性补贴); then
+    /// 一次性; then 年度 as the basis (依据年度考核绩效); then per item. 上一年度 dates a figure and says nothing of frequency.
+    /// </summary>
+    private Frequency FrequencyOf(string grantText, string trigger, Grant grant)
     {
-        if (Contains(grantText, Cue("frequency-once")) is not null)
-        {
-            return Frequency.Once;
-        }
-
-        if (Contains(grantText, Cue("frequency-yearly")) is not null)
+        var text = grantText.Replace("上一年度", "", StringComparison.Ordinal).Replace("上年度", "", StringComparison.Ordinal);
+        if (text.Contains("每年", StringComparison.Ordinal) || Cue("frequency-yearly").Any(c => trigger.StartsWith(c, StringComparison.Ordinal)))
         {
             return Frequency.Yearly;
         }
 
-        return Contains(grantText, Cue("frequency-per-item")) is not null || grant.Amounts.Any(a => a.Per is not null && !Cue("per-beneficiary").Contains(a.Per))
+        if (Contains(text, Cue("frequency-once")) is not null)
+        {
+            return Frequency.Once;
+        }
+
+        if (Contains(text, Cue("frequency-yearly")) is not null)
+        {
+            return Frequency.Yearly;
+        }
+
+        return Contains(text, Cue("frequency-per-item")) is not null || grant.Amounts.Any(a => RatePer(a.Per) is not null)
             ? Frequency.PerItem
             : Frequency.Unspecified;
     }
 
     /// <summary>
-    /// The triggers of a grant: one, or a top-level 、 list with its verb shared and its ellipsis expanded when the
-    /// list has as many items as the grant has amounts (分别), or when one formula serves several triggers.
+    /// The unit a rate is per, without the parts that are not units: 每家 restates the beneficiary, 每年 is a frequency
+    /// (每年给予每家最高50万元 is a yearly cap). Null when nothing is left.
+    /// </summary>
+    private string? RatePer(string? per)
+    {
+        if (per is null)
+        {
+            return null;
+        }
+
+        var parts = per.Split('/').Where(p => !Cue("per-beneficiary").Contains(p) && !Cue("per-period").Contains(p)).ToList();
+        return parts.Count == 0 ? null : string.Join('/', parts);
+    }
+
+    /// <summary>
+    /// The triggers of a grant. With 分别 (<paramref name="amounts"/> &gt; 1) the top-level 、 list with as many items as
+    /// amounts, ellipsis expanded; with one formula, every item of a parallel list (、, and 及/和/或 between parallel
+    /// items), so that 获得中国质量奖及中国质量奖提名奖、… is one rule with each award as a trigger. The verb that opens the
+    /// list goes to the items written without it.
     /// </summary>
     private List<string> Triggers(string trigger, int amounts)
     {
         // A list inside a longer phrase (…为企业提供知识产权创造、运用、保护等综合服务…) is not a list of triggers.
-        var items = trigger.Contains('，') ? [trigger] : SplitList(trigger, 0);
-        if (amounts > 1 && items.Count > amounts)
-        {
-            // 主导广东省、深圳市地方标准制定、修订 with two amounts: the list that 分别 distributes over is the last one.
-            items = [string.Join('、', items.Take(items.Count - amounts + 1)), .. items.Skip(items.Count - amounts + 1)];
-        }
-
-        if (items.Count < 2 || (amounts > 1 && items.Count != amounts))
+        if (trigger.Contains('，') || trigger.Contains('等'))
         {
             return [trigger];
         }
 
-        var expanded = _lists.Expand(items).ToList();
-        if (amounts <= 1 && expanded.SequenceEqual(items))
+        var items = SplitList(trigger, 0);
+        if (amounts > 1)
         {
-            // Without 分别, a list is split only where it is elliptical (新注册地理标志证明商标、集体商标): a plain 、 may
-            // join the parts of one trigger (获得深圳市高价值、高质量专利培育项目资助).
-            return [trigger];
-        }
-
-        var verb = Cue("trigger-verb").FirstOrDefault(v => expanded[0].StartsWith(v, StringComparison.Ordinal));
-        if (verb is not null)
-        {
-            for (var i = 1; i < expanded.Count; i++)
+            if (items.Count > amounts)
             {
-                if (!Cue("trigger-verb").Any(v => expanded[i].StartsWith(v, StringComparison.Ordinal)))
-                {
-                    expanded[i] = verb + expanded[i];
-                }
+                // 主导广东省、深圳市地方标准制定、修订 with two amounts: 分别 distributes over the last list.
+                items = [string.Join('、', items.Take(items.Count - amounts + 1)), .. items.Skip(items.Count - amounts + 1)];
+            }
+
+            return items.Count == amounts ? WithSharedVerb([.. _lists.Expand(items)]) : [trigger];
+        }
+
+        items = [.. items.SelectMany(SplitParallel)];
+        if (items.Count < 2 || items.Any(i => i.Contains('并') || i.Contains('且')))
+        {
+            // 设立、备案并开展相关运营工作: steps of one requirement, not alternatives.
+            return [trigger];
+        }
+
+        return WithSharedVerb([.. _lists.Expand(items)]);
+    }
+
+    /// <summary>All the triggers a 分别 item stands for: 主导广东省、深圳市地方标准制定 → two.</summary>
+    private List<string> Expanded(string item) => item.Contains('、') ? Triggers(item, 1) : [item];
+
+    /// <summary>
+    /// 中国质量奖及中国质量奖提名奖, 产业导航和企业导航, 胜诉或和解: split where the parts are parallel (an elliptical part, or
+    /// the same last character); 市级及以上 and a 或 between clauses are not lists.
+    /// </summary>
+    private IEnumerable<string> SplitParallel(string item)
+    {
+        foreach (var conjunction in new[] { '及', '和', '或' })
+        {
+            var at = TopLevelIndexOf(item, conjunction);
+            if (at > 0 && !IsWordAt(item, at))
+            {
+                // 和解 is a word, not 和.
+                continue;
+            }
+
+            if (at <= 0 || at == item.Length - 1 || item.AsSpan(at + 1).StartsWith("以上") || item.AsSpan(at + 1).StartsWith("以下"))
+            {
+                continue;
+            }
+
+            var parts = new[] { item[..at], item[(at + 1)..] };
+            var expanded = _lists.Expand(parts);
+            if (!expanded.SequenceEqual(parts))
+            {
+                return expanded.SelectMany(SplitParallel);
+            }
+
+            // 取得专利代理师资格证书或知识产权专业高级技术职称: alternatives after one verb.
+            var alternatives = conjunction == '或' && VerbAt(parts[0]) >= 0 && VerbAt(parts[1]) < 0 && !Cue("subject-verb").Any(v => parts[1].Contains(v, StringComparison.Ordinal));
+            if (parts[0][^1] == parts[1][^1] || alternatives)
+            {
+                return parts.SelectMany(SplitParallel);
             }
         }
 
-        return expanded;
+        return [item];
+    }
+
+    private bool IsWordAt(string text, int at)
+    {
+        var offset = 0;
+        foreach (var word in _words.Split(text))
+        {
+            if (offset == at)
+            {
+                return word.Length == 1;
+            }
+
+            offset += word.Length;
+        }
+
+        return false;
+    }
+
+    private static int TopLevelIndexOf(string text, char c)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] is '（' or '“' or '《' ? 1 : text[i] is '）' or '”' or '》' ? -1 : 0;
+            if (depth == 0 && text[i] == c)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Where the first trigger verb near the start of <paramref name="text"/> ends; -1 when there is none.</summary>
+    private int VerbAt(string text) => Cue("trigger-verb")
+        .Select(v => (At: text.IndexOf(v, StringComparison.Ordinal), v.Length))
+        .Where(x => x.At >= 0 && x.At <= MaxHeadBeforeVerb)
+        .OrderBy(x => x.At).ThenByDescending(x => x.Length)
+        .Select(x => x.At + x.Length)
+        .DefaultIfEmpty(-1)
+        .First();
+
+    /// <summary>获得中国专利金奖、广东省专利奖 → the second is 获得广东省专利奖: the head up to the list's verb is shared.</summary>
+    private List<string> WithSharedVerb(List<string> items)
+    {
+        if (items.Count < 2)
+        {
+            return items;
+        }
+
+        var verbEnd = VerbAt(items[0]);
+        if (verbEnd < 0)
+        {
+            return items;
+        }
+
+        var head = items[0][..verbEnd];
+        var verbs = Cue("trigger-verb");
+        return [items[0], .. items.Skip(1).Select(i => i.StartsWith(head, StringComparison.Ordinal) || verbs.Any(v => i.StartsWith(v, StringComparison.Ordinal)) ? i : head + i)];
     }
 
     /// <summary>Top-level items of a 、 list (和 too when <paramref name="expected"/> asks for that many: 组织和个人).</summary>
@@ -513,6 +729,15 @@ public sealed class RuleExtractor
         return items;
     }
 
+    /// <summary>（1年内）: a counting window in brackets, not a threshold.</summary>
+    private static bool IsBracketed(QuantityMention m, string text)
+    {
+        var start = Math.Min(m.Start, m.Bound?.Start ?? m.Start);
+        var end = Math.Max(m.End, m.Bound?.End ?? m.End);
+        var close = text.IndexOf('）', end);
+        return start > 0 && text[start - 1] == '（' && close >= 0 && close - end <= 1;
+    }
+
     private static bool IsCondition(QuantityMention m) =>
         m.Bound is not null && m.Kind is QuantityKind.Count or QuantityKind.Duration or QuantityKind.Percent or QuantityKind.Money;
 
@@ -529,7 +754,10 @@ public sealed class RuleExtractor
         return new Condition(MetricOf(m, context.Clause.Text), op, m.Value ?? m.Min ?? 0m, m.Unit, inclusive, semantics, Evidence(context, m.Start, m.End));
     }
 
-    /// <summary>达到40%以上成熟度 → 成熟度 (the noun after); 授权量10件以上 → 授权量 (the noun before).</summary>
+    /// <summary>
+    /// 达到40%以上成熟度 → 成熟度 (the noun after); 授权量10件以上, 专利技术达到10件以上 → the noun before. A grade (级)
+    /// grades the noun before it: 获能力评价二级以上证书 → 能力评价.
+    /// </summary>
     private static string MetricOf(QuantityMention m, string text)
     {
         var after = m.End;
@@ -539,19 +767,33 @@ public sealed class RuleExtractor
             stop++;
         }
 
-        if (stop > after)
+        var before = NounBefore(m.Start, text);
+        if (stop > after && !(m.Unit == "级" && before.Length > 0))
         {
             return text[after..stop];
         }
 
-        var start = m.Start;
+        return before.Length > 0 ? before : m.Unit;
+    }
+
+    private static string NounBefore(int start, string text)
+    {
+        foreach (var verb in new[] { "达到", "达", "到", "为" })
+        {
+            if (text.AsSpan(0, start).EndsWith(verb, StringComparison.Ordinal))
+            {
+                start -= verb.Length;
+                break;
+            }
+        }
+
         var from = start;
-        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。'))
+        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '其' or '获' or '有'))
         {
             from--;
         }
 
-        return from < start ? text[from..start] : m.Unit;
+        return text[from..start];
     }
 
     private bool TryLimitOrCap(Segment segment, List<QuantityMention> mentions, List<Draft> targets, bool sameSentence, Context context)
@@ -594,7 +836,7 @@ public sealed class RuleExtractor
                 {
                     targets.Add(last with
                     {
-                        Triggers = items.Count == capped.Count ? [items[i]] : last.Triggers,
+                        Triggers = items.Count == capped.Count ? [.. Expanded(items[i])] : last.Triggers,
                         Amount = last.Amount with { Max = BoundOf(capped[i], context) },
                     });
                 }
@@ -654,9 +896,9 @@ public sealed class RuleExtractor
                 m.Approximate);
         }
 
-        if (m.Per is not null && !Cue("per-beneficiary").Contains(m.Per))
+        if (RatePer(m.Per) is { } per)
         {
-            return Amounts.PerUnit(m.Value!.Value, m.Unit, m.Per, m.Bound is { Direction: BoundDirection.AtMost } ? BoundOf(m, context) : null);
+            return Amounts.PerUnit(m.Value!.Value, m.Unit, per, m.Bound is { Direction: BoundDirection.AtMost } ? BoundOf(m, context) : null);
         }
 
         if (m.Bound is { } b)
@@ -740,6 +982,7 @@ public sealed class RuleExtractor
 
     /// <summary>A rule being assembled: limits and caps found after its grant are added before it is built.</summary>
     private sealed record Draft(
+        int From,
         string RawTrigger,
         ImmutableArray<string> Triggers,
         string? Beneficiary,

@@ -14,7 +14,7 @@ public static class RuleFields
     public static readonly ImmutableArray<string> Names =
         ["trigger", "beneficiary", "benefit", "frequency", "amount", "max", "min", "currency", "approximate", "join", "limit", "condition", "note"];
 
-    public static readonly ImmutableHashSet<string> Repeatable = ["limit", "condition"];
+    public static readonly ImmutableHashSet<string> Repeatable = ["limit", "condition", "note"];
 
     /// <summary>Fields that, in a complete file, hold a default when not named: a rule without a cap has none.</summary>
     public static readonly ImmutableDictionary<string, string> DefaultsWhenComplete = new Dictionary<string, string>

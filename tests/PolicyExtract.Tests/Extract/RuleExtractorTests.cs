@@ -117,12 +117,14 @@ public sealed class RuleExtractorTests
         Assert.Equal((AmountKind.Max, 50000m, true, BoundSemantics.Default), (rule.Amount.Kind, rule.Amount.Value!.Value, rule.Amount.Inclusive!.Value, rule.Amount.Semantics!.Value));
     }
 
-    [Fact]
-    public void A_grant_without_a_figure_keeps_its_phrase()
+    [Theory]
+    [InlineData("对获得区级质量奖项的单位，按区级质量奖管理办法规定给予奖励。", "按区级质量奖管理办法规定给予奖励")]
+    [InlineData("对列入风险补偿扶持的项目，按照“一事一议”方式给予支持。", "按照“一事一议”方式给予支持")]
+    [InlineData("对首次通过江苏精品认证的企业，在工作费用方面给予支持。", "在工作费用方面给予支持")]
+    public void A_grant_without_a_figure_keeps_its_phrase_with_its_basis(string clause, string phrase)
     {
-        var rules = Rules("对获得中国专利奖的给予奖励，奖励办法按市人才扶持政策有关规定执行。");
-        Assert.Contains(rules, r => r.Amount.Kind == AmountKind.Unspecified && r.Triggers.Contains("获得中国专利奖"));
-        Assert.All(rules, r => Assert.Null(r.Amount.Value));
+        var rule = Assert.Single(Rules(clause));
+        Assert.Equal((AmountKind.Unspecified, phrase, (decimal?)null), (rule.Amount.Kind, rule.Amount.Phrase, rule.Amount.Value));
     }
 
     [Fact]
@@ -150,11 +152,82 @@ public sealed class RuleExtractorTests
     }
 
     [Fact]
-    public void Triggers_ending_in_a_short_noun_after_de()
+    public void The_noun_after_de_is_the_beneficiary_unless_one_is_named_at_the_verb()
     {
-        var rules = Rules("获中国标准创新贡献奖标准项目奖二等奖的项目，市每项配套奖励30万元；获中国标准创新贡献奖标准项目奖三等奖的项目，市每项配套奖励20万元。");
+        var rules = Rules("获中国标准创新贡献奖标准项目奖二等奖的项目，市每项配套奖励30万元；对通过深圳标准认证的项目，按项目给予项目单位最高5万元的资助。");
         Assert.Equal(
-            ["获中国标准创新贡献奖标准项目奖二等奖的项目 | 300000", "获中国标准创新贡献奖标准项目奖三等奖的项目 | 200000"],
+            ["获中国标准创新贡献奖标准项目奖二等奖 | 项目 | 300000", "通过深圳标准认证 | 项目单位 | 50000"],
+            rules.Select(r => $"{string.Join('+', r.Triggers)} | {r.Beneficiary} | {r.Amount.Value}"));
+    }
+
+    [Fact]
+    public void A_subject_written_first_is_the_beneficiary()
+    {
+        var rules = Rules("对企事业单位新增高价值发明专利给予每件2000元资助；对我市单位或个人取得作品著作权登记证书，给予资助200元/个。");
+        Assert.Equal(
+            ["新增高价值发明专利 | 企事业单位 | 2000 per 件", "取得作品著作权登记证书 | 我市单位或个人 | 200 per 个"],
+            rules.Select(r => $"{string.Join('+', r.Triggers)} | {r.Beneficiary} | {r.Amount.Value} per {r.Amount.Per}"));
+    }
+
+    [Fact]
+    public void One_formula_for_a_list_of_awards_is_one_rule_with_each_award_a_trigger()
+    {
+        var rule = Assert.Single(Rules("对获得中国质量奖及中国质量奖提名奖、深圳市市长质量奖项的单位，按市级奖励金额的100%给予配套奖励，单个项目最高300万元。"));
+        Assert.Equal(["获得中国质量奖", "获得中国质量奖提名奖", "获得深圳市市长质量奖项"], rule.Triggers.ToArray());
+    }
+
+    [Theory]
+    [InlineData("对实施知识产权产业导航和企业导航的单位，给予最高50万元支持。", "实施知识产权产业导航+实施知识产权企业导航")]
+    [InlineData("对在国内外知识产权纠纷中获得胜诉或和解的企业，给予最高50万元补助。", "在国内外知识产权纠纷中获得胜诉+在国内外知识产权纠纷中获得和解")]
+    [InlineData("对获得深圳市高价值、高质量专利培育项目资助的单位，给予最高25万元资助。", "获得深圳市高价值专利培育项目资助+获得深圳市高质量专利培育项目资助")]
+    [InlineData("对经区知识产权联席会议办公室或市级及以上知识产权行政主管部门批准召开国际或国内重大知识产权活动的承办方，给予最高20万元资助。", "经区知识产权联席会议办公室或市级及以上知识产权行政主管部门批准召开国际或国内重大知识产权活动")]
+    [InlineData("对按照《建设指南》要求设立、备案并开展相关运营工作一年以上的联盟，给予一次性资助30万元。", "按照《建设指南》要求设立、备案并开展相关运营工作一年以上")]
+    public void Parallel_items_split_and_clauses_do_not(string clause, string triggers) =>
+        Assert.Equal(triggers, string.Join('+', Assert.Single(Rules(clause)).Triggers));
+
+    [Fact]
+    public void Respectively_over_a_list_inside_a_list_gives_each_rule_its_own_triggers()
+    {
+        var rules = Rules("对主导广东省、深圳市地方标准制定、修订的，按项目分别给予最高10万元、5万元资助。");
+        Assert.Equal(
+            ["主导广东省地方标准制定+主导深圳市地方标准制定 | 100000", "主导广东省地方标准修订+主导深圳市地方标准修订 | 50000"],
             rules.Select(r => $"{string.Join('+', r.Triggers)} | {r.Amount.Value}"));
+    }
+
+    [Theory]
+    [InlineData("对承担培训任务的培训基地，每年给予每家最高50万元补助。", "yearly max 500000")]
+    [InlineData("每年按贷款利息的50%给予一次性补贴。", "yearly ratio")]
+    [InlineData("对工作人员于上一年度取得职称的企业，给予最高3万元/人的一次性奖励。", "once per-unit 30000")]
+    [InlineData("对获得奖项的单位，每家给予最高5万元奖励。", "unspecified max 50000")]
+    [InlineData("对通过认证的项目，按项目给予最高5万元的资助。", "per-item max 50000")]
+    public void Frequency_and_rates(string clause, string expected)
+    {
+        var rule = Assert.Single(Rules(clause));
+        var amount = rule.Amount.Kind switch
+        {
+            AmountKind.Max => $"max {rule.Amount.Value}",
+            AmountKind.PerUnit => $"per-unit {rule.Amount.Value}",
+            _ => "ratio",
+        };
+        Assert.Equal(expected, $"{rule.Frequency.ToString().ToLowerInvariant().Replace("peritem", "per-item", StringComparison.Ordinal)} {amount}");
+    }
+
+    [Fact]
+    public void A_grant_by_reference_to_other_rules_is_one_grant_with_its_whole_phrase()
+    {
+        var rule = Assert.Single(Rules("对获得中国专利奖、广东省专利奖的给予奖励，奖励办法按市人才扶持政策有关规定执行。"));
+        Assert.Equal("给予奖励，奖励办法按市人才扶持政策有关规定执行", rule.Amount.Phrase);
+        Assert.Equal(["获得中国专利奖", "获得广东省专利奖"], rule.Triggers.ToArray());
+        Assert.EndsWith("有关规定执行", rule.Evidence.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("对主动转化其专利技术达到10件以上（1年内）的企业，给予最高10万元奖励。", "专利技术 >= 10 件")]
+    [InlineData("对贯彻实施管理国际标准获能力评价二级以上证书的企业给予一次性资助3万元。", "能力评价 >= 2 级")]
+    [InlineData("对经评审达到40%以上成熟度的单位，给予最高30万元资助。", "成熟度 >= 0.4 %")]
+    public void Conditions_name_what_they_measure(string clause, string expected)
+    {
+        var c = Assert.Single(Assert.Single(Rules(clause)).Conditions);
+        Assert.Equal(expected, $"{c.Metric} {(c.Op == ComparisonOp.Ge ? ">=" : c.Op.ToString())} {c.Value} {c.Unit}");
     }
 }

@@ -33,8 +33,13 @@ public sealed class SameClausesAcrossFormatsTests
                 Constraints = [.. d.Document.Constraints.Select(c => c with { Evidence = c.Evidence with { Start = 0, End = 0, Line = 1 } })],
             },
             Clauses = [],
+            Rules = [],
             Diagnostics = [],
         }));
+
+    /// <summary>Every checkable field of every rule, and its evidence as read (offsets and markup differ between formats).</summary>
+    private static List<string> Rules(PolicyDocument d) =>
+        [.. d.Rules.Select(r => $"{r.Id[r.Id.IndexOf('#')..]}|{string.Join('|', PolicyExtract.Validation.RuleFields.Of(r).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={string.Join(';', f.Value)}"))}|{WebUtility.HtmlDecode(r.Evidence.Text)}")];
 
     private static PolicyDocument Extract(byte[] bytes, string name)
     {
@@ -54,6 +59,7 @@ public sealed class SameClausesAcrossFormatsTests
             Assert.Equal(name, copy.Document.Source.Encoding);
             Assert.Equal(Clauses(Original(seed)), Clauses(copy));
             Assert.Equal(Metadata(Original(seed)), Metadata(copy));
+            Assert.Equal(Rules(Original(seed)), Rules(copy));
             // Offsets count characters of the decoded text, so they do not move with the encoding.
             Assert.Equal(
                 Original(seed).Clauses.SelectMany(c => c.DescendantsAndSelf()).Select(c => c.Span),
@@ -124,6 +130,7 @@ public sealed class SameClausesAcrossFormatsTests
         Assert.Equal("html", copy.Document.Source.Format);
         Assert.Equal(Clauses(Original(seed)), Clauses(copy));
         Assert.Equal(Metadata(Original(seed)), Metadata(copy));
+        Assert.Equal(Rules(Original(seed)), Rules(copy));
         foreach (var clause in copy.Clauses.SelectMany(c => c.DescendantsAndSelf()).Where(c => c.Label.Length > 0))
         {
             // Spans point into the markup: decoded, it starts with the label as written.
