@@ -77,6 +77,7 @@ public sealed class RuleExtractor
         {
             var sentenceDrafts = new List<Draft>();
             var trigger = new List<Segment>();
+            Framing? framing = null;
             foreach (var segment in Sentences.Segments(sentence, sentenceStart).Select(p => new Segment(p.Start, p.Start + p.Text.Length, p.Text)))
             {
                 var inSegment = WithSharedBounds(segment, mentions.Where(m => m.Start >= segment.Start && m.End <= segment.End).ToList());
@@ -93,6 +94,13 @@ public sealed class RuleExtractor
                 }
 
                 var grant = GrantOf(segment, inSegment, text);
+                if (grant is null && FramingOf(segment.Text) is { } frame)
+                {
+                    // 每年对…的承建单位进行资助，获评优秀的资助3万元: the grants that follow are for them, yearly.
+                    framing = frame;
+                    continue;
+                }
+
                 if (grant is null)
                 {
                     if (IsTriggerPart(segment.Text, trigger.Count > 0))
@@ -115,7 +123,11 @@ public sealed class RuleExtractor
                     continue;
                 }
 
-                sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context));
+                sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context).Select(d => framing is null ? d : d with
+                {
+                    Beneficiary = d.Beneficiary ?? framing.Beneficiary,
+                    Frequency = framing.Yearly && d.Frequency == Frequency.Unspecified ? Frequency.Yearly : d.Frequency,
+                }));
                 trigger.Clear();
             }
 
@@ -123,6 +135,27 @@ public sealed class RuleExtractor
         }
 
         return clauseDrafts;
+    }
+
+    /// <summary>每年对…的承建单位进行资助: who the grants after it are for, and whether yearly.</summary>
+    private sealed record Framing(string Beneficiary, bool Yearly);
+
+    private Framing? FramingOf(string text)
+    {
+        var yearly = Cue("frequency-yearly").FirstOrDefault(c => text.StartsWith(c, StringComparison.Ordinal));
+        var rest = yearly is null ? text : text[yearly.Length..];
+        var doing = rest.IndexOf("进行", StringComparison.Ordinal);
+        if (!rest.StartsWith('对') || doing < 0)
+        {
+            return null;
+        }
+
+        var whom = rest[1..doing];
+        var de = whom.LastIndexOf('的');
+        var beneficiary = de >= 0 ? whom[(de + 1)..] : whom;
+        return beneficiary.Length is > 0 and <= MaxBeneficiaryLength && EndsWithCue(beneficiary, Cue("beneficiary"))
+            ? new Framing(beneficiary, yearly is not null)
+            : null;
     }
 
     /// <summary>The shared inputs of one clause.</summary>
@@ -382,7 +415,7 @@ public sealed class RuleExtractor
         {
             // 企事业单位新增高价值发明专利, 知识产权服务机构开展的优质服务项目: the subject is who receives the grant.
             beneficiary = subject;
-            trigger = trigger[subject.Length..];
+            trigger = trigger[subject.Length..].TrimEnd('的');
         }
         else if (EndsWithBeneficiary(trigger) is { } closing)
         {
