@@ -795,7 +795,7 @@ public sealed class RuleExtractor
     {
         var after = m.End;
         var stop = after;
-        while (stop < text.Length && stop - after < 8 && text[stop] is not ('的' or '，' or '、' or '。' or '或' or '和' or '（'))
+        while (stop < text.Length && stop - after < 8 && text[stop] is not ('的' or '，' or '、' or '。' or '；' or '或' or '和' or '（'))
         {
             stop++;
         }
@@ -821,7 +821,7 @@ public sealed class RuleExtractor
         }
 
         var from = start;
-        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '其' or '获' or '有'))
+        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '其' or '获' or '有'))
         {
             from--;
         }

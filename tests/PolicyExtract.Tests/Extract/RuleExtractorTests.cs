@@ -230,4 +230,39 @@ public sealed class RuleExtractorTests
         var c = Assert.Single(Assert.Single(Rules(clause)).Conditions);
         Assert.Equal(expected, $"{c.Metric} {(c.Op == ComparisonOp.Ge ? ">=" : c.Op.ToString())} {c.Value} {c.Unit}");
     }
+
+    [Fact]
+    public void Other_currencies_are_kept_never_converted()
+    {
+        var rule = Assert.Single(Rules("对引进的项目，给予最高100万美元奖励。"));
+        Assert.Equal(("USD", 1000000m, AmountKind.Max), (rule.Amount.Currency, rule.Amount.Value!.Value, rule.Amount.Kind));
+    }
+
+    [Fact]
+    public void A_fund_size_is_not_a_grant()
+    {
+        var rule = Assert.Single(Rules("设立5亿元知识产权基金，对获得金奖的单位给予20万元奖励。"));
+        Assert.Equal((AmountKind.Fixed, 200000m), (rule.Amount.Kind, rule.Amount.Value!.Value));
+    }
+
+    [Fact]
+    public void A_rate_per_area_and_month_keeps_both_units()
+    {
+        var rule = Assert.Single(Rules("对入驻的企业，按每平方米每月最高30元给予租金补贴。"));
+        Assert.Equal((AmountKind.PerUnit, 30m, "平方米/月", 30m), (rule.Amount.Kind, rule.Amount.Value!.Value, rule.Amount.Per, rule.Amount.Max!.Value));
+    }
+
+    [Fact]
+    public void A_range_is_an_interval_with_both_ends()
+    {
+        var rule = Assert.Single(Rules("对获得认定的企业，给予10万至20万元奖励。"));
+        Assert.Equal((AmountKind.Range, 100000m, 200000m, true, true), (rule.Amount.Kind, rule.Amount.Min!.Value, rule.Amount.Max!.Value, rule.Amount.Min.Inclusive, rule.Amount.Max.Inclusive));
+    }
+
+    [Fact]
+    public void A_threshold_never_reads_across_a_semicolon()
+    {
+        var rules = Rules("对年营业收入1000万元以上的企业，给予10万元奖励；5000万元以上的，给予20万元奖励。");
+        Assert.All(rules.SelectMany(r => r.Conditions), c => Assert.DoesNotContain("；", c.Metric, StringComparison.Ordinal));
+    }
 }
