@@ -238,7 +238,7 @@ public sealed class RuleExtractor
     /// </summary>
     private string? SubjectFirst(string trigger)
     {
-        if (trigger.Length < 3 || Cue("trigger-verb").Any(v => trigger.StartsWith(v, StringComparison.Ordinal)) || "以从在按对经由".Contains(trigger[0]))
+        if (trigger.Length < 3 || Cue("trigger-verb").Concat(Cue("preposition")).Any(v => trigger.StartsWith(v, StringComparison.Ordinal)))
         {
             return null;
         }
@@ -353,7 +353,7 @@ public sealed class RuleExtractor
 
         if (verbAt >= 0 && Contains(segment.Text[verbAt..], Cue("unspecified")) is not null)
         {
-            return new Grant(verbAt, [], segment.Text[BasisStart(segment.Text, verbAt)..], null);
+            return new Grant(verbAt, [], segment.Text[BasisAt(segment.Text[..verbAt])..], null);
         }
 
         // 按市人才扶持政策有关规定执行 names no verb of its own: the grant was named in the segment before.
@@ -362,16 +362,16 @@ public sealed class RuleExtractor
             : null;
     }
 
-    private static readonly string[] BasisWords = ["按照", "按", "根据", "依据"];
+    private static readonly string[] BasisWords = ["按", "根据", "依据"];
 
     /// <summary>
-    /// Where the basis of a grant without a figure starts, so its phrase keeps it: 按区级质量奖管理办法规定给予奖励,
-    /// 按照“一事一议”方式给予支持, 在工作费用方面给予支持. The verb when there is none.
+    /// Where the basis of a grant starts in the text before its verb (按实缴利息, 按区级质量奖管理办法规定, 按照“一事一议”方式,
+    /// 在工作费用方面); the text's length when there is none. The trigger stops there, and a grant without a figure
+    /// keeps it in its phrase.
     /// </summary>
-    private static int BasisStart(string text, int verbAt)
+    private static int BasisAt(string before)
     {
-        var before = text[..verbAt];
-        var at = BasisWords.Select(w => before.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(verbAt).Min();
+        var at = BasisWords.Select(w => before.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(before.Length).Min();
         if (before.TrimEnd('，').EndsWith("方面", StringComparison.Ordinal) && before.LastIndexOf('在') is >= 0 and var zai)
         {
             at = Math.Min(at, zai);
@@ -432,10 +432,11 @@ public sealed class RuleExtractor
         var grantText = segment.Text[Math.Max(0, grant.VerbAt)..];
         var benefit = Contains(AfterAmounts(segment, grant), Cue("benefit")) ?? Contains(grantText, Cue("benefit")) ?? "资助";
         var frequency = FrequencyOf(segment.Text, trigger, grant);
-        var conditions = parts.Count == 0
+        var thresholds = parts.Count == 0
             ? []
-            : context.Mentions.Where(m => m.Start >= triggerStart && m.End <= segment.Start + Math.Max(0, grant.VerbAt) && IsCondition(m) && !IsBracketed(m, context.Clause.Text))
-                .Select(m => ConditionOf(m, context)).ToImmutableArray();
+            : context.Mentions.Where(m => m.Start >= triggerStart && m.End <= segment.Start + Math.Max(0, grant.VerbAt) && IsCondition(m) && !IsBracketed(m, context.Clause.Text)).ToList();
+        var conditions = thresholds.Select(m => ConditionOf(m, context)).ToImmutableArray();
+        var join = JoinOf(thresholds, context.Clause.Text);
         var evidenceEnd = segment.End;
         var respectively = Contains(segment.Text, Cue("respectively")) is not null;
 
@@ -444,7 +445,7 @@ public sealed class RuleExtractor
             var amount = grant.RatioPhrase is { } r
                 ? Amounts.Ratio(r, null, null, null)
                 : Amounts.Unspecified(grant.Unspecified!);
-            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd));
+            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
             yield break;
         }
 
@@ -454,7 +455,7 @@ public sealed class RuleExtractor
         if (amounts.Length == 2 && amounts[0].Kind is QuantityKind.Percent && amounts[1] is { Kind: QuantityKind.Money, Bound.Direction: BoundDirection.AtMost })
         {
             var ratio = RatioOf(amounts[0], segment, context) with { Max = BoundOf(amounts[1], context) };
-            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, ratio, conditions, Evidence(context, triggerStart, evidenceEnd));
+            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, ratio, conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
             yield break;
         }
 
@@ -466,7 +467,7 @@ public sealed class RuleExtractor
             {
                 var forTrigger = items.Count == amounts.Length ? Expanded(items[i]) : items;
                 var forBeneficiary = beneficiaries.Count == amounts.Length ? beneficiaries[i] : beneficiary;
-                yield return new Draft(triggerStart, trigger, [.. forTrigger], forBeneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
+                yield return new Draft(triggerStart, trigger, [.. forTrigger], forBeneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
             }
 
             yield break;
@@ -475,7 +476,7 @@ public sealed class RuleExtractor
         // Several grants in one segment without 分别 (rare): one rule each, sharing the trigger.
         foreach (var m in amounts)
         {
-            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd));
+            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
         }
     }
 
@@ -486,16 +487,7 @@ public sealed class RuleExtractor
     private string Lead(string text)
     {
         var lead = text.Trim();
-        foreach (var basis in new[] { "按", "根据", "依据" })
-        {
-            var at = lead.IndexOf(basis, StringComparison.Ordinal);
-            lead = at >= 0 ? lead[..at] : lead;
-        }
-
-        if (lead.TrimEnd('，').EndsWith("方面", StringComparison.Ordinal) && lead.LastIndexOf('在') is >= 0 and var zai)
-        {
-            lead = lead[..zai].TrimEnd('，');
-        }
+        lead = lead[..BasisAt(lead)].TrimEnd('，');
 
         var per = lead.LastIndexOf('每');
         if (per >= 0 && lead.Length - per <= PerItemPhraseMaxLength)
@@ -690,7 +682,10 @@ public sealed class RuleExtractor
         return false;
     }
 
-    private static int TopLevelIndexOf(string text, char c)
+    private static int TopLevelIndexOf(string text, char c) => TopLevel(text, c).DefaultIfEmpty(-1).First();
+
+    /// <summary>Where <paramref name="c"/> stands outside brackets, quotes and titles (（基地）, “领跑者”, 《…》).</summary>
+    private static IEnumerable<int> TopLevel(string text, char c)
     {
         var depth = 0;
         for (var i = 0; i < text.Length; i++)
@@ -698,11 +693,9 @@ public sealed class RuleExtractor
             depth += text[i] is '（' or '“' or '《' ? 1 : text[i] is '）' or '”' or '》' ? -1 : 0;
             if (depth == 0 && text[i] == c)
             {
-                return i;
+                yield return i;
             }
         }
-
-        return -1;
     }
 
     /// <summary>Where the first trigger verb near the start of <paramref name="text"/> ends; -1 when there is none.</summary>
@@ -737,16 +730,11 @@ public sealed class RuleExtractor
     private static List<string> SplitList(string text, int expected)
     {
         var items = new List<string>();
-        var depth = 0;
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        foreach (var i in TopLevel(text, '、'))
         {
-            depth += text[i] is '（' or '“' or '《' ? 1 : text[i] is '）' or '”' or '》' ? -1 : 0;
-            if (depth == 0 && text[i] == '、')
-            {
-                items.Add(text[start..i]);
-                start = i + 1;
-            }
+            items.Add(text[start..i]);
+            start = i + 1;
         }
 
         items.Add(text[start..]);
@@ -760,6 +748,21 @@ public sealed class RuleExtractor
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// 专利授权量10件以上、发明专利授权量5件以上或高价值专利授权量1件以上: thresholds joined by 或 are alternatives; a
+    /// list without 或 (备案并连续运营一年以上) must all hold.
+    /// </summary>
+    private static ConditionJoin JoinOf(List<QuantityMention> thresholds, string clauseText)
+    {
+        if (thresholds.Count < 2)
+        {
+            return ConditionJoin.All;
+        }
+
+        var between = clauseText[thresholds[0].End..thresholds[^1].Start];
+        return TopLevel(between, '或').Any() ? ConditionJoin.Any : ConditionJoin.All;
     }
 
     /// <summary>（1年内）: a counting window in brackets, not a threshold.</summary>

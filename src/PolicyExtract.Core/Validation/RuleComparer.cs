@@ -52,7 +52,7 @@ public static class RuleComparer
             var wanted = expected.Rules.Where(r => r.Clause == clause).ToList();
             var found = actual.Where(r => r.Clause == clause).ToList();
             var fieldsOf = found.Select(RuleFields.Of).ToList();
-            var pairs = new List<(int Score, int E, int A)>();
+            var pairs = new List<(int Score, int E, int A, List<Check> Checks)>();
             for (var e = 0; e < wanted.Count; e++)
             {
                 for (var a = 0; a < found.Count; a++)
@@ -60,27 +60,27 @@ public static class RuleComparer
                     var checks = Checks(wanted[e], fieldsOf[a], expected.Complete).ToList();
                     if (checks.Any(c => c.Equal && c.Field is "trigger" or "amount"))
                     {
-                        pairs.Add((checks.Where(c => c.Equal).Sum(c => Weights.GetValueOrDefault(c.Field, 1)), e, a));
+                        pairs.Add((checks.Where(c => c.Equal).Sum(c => Weights.GetValueOrDefault(c.Field, 1)), e, a, checks));
                     }
                 }
             }
 
             var usedE = new HashSet<int>();
             var usedA = new HashSet<int>();
-            var matched = new List<(int E, int A)>();
-            foreach (var (_, e, a) in pairs.OrderByDescending(p => p.Score).ThenBy(p => p.E).ThenBy(p => p.A))
+            var matched = new List<(int E, int A, List<Check> Checks)>();
+            foreach (var (_, e, a, checks) in pairs.OrderByDescending(p => p.Score).ThenBy(p => p.E).ThenBy(p => p.A))
             {
                 if (!usedE.Contains(e) && !usedA.Contains(a))
                 {
                     usedE.Add(e);
                     usedA.Add(a);
-                    matched.Add((e, a));
+                    matched.Add((e, a, checks));
                 }
             }
 
-            foreach (var (e, a) in matched.OrderBy(m => m.E))
+            foreach (var (_, a, checks) in matched.OrderBy(m => m.E))
             {
-                foreach (var check in Checks(wanted[e], fieldsOf[a], expected.Complete).Where(c => !c.Equal))
+                foreach (var check in checks.Where(c => !c.Equal))
                 {
                     differences.Add(new RuleDifference(DifferenceKind.Field, clause, check.Field, check.Expected, check.Actual, check.Line, found[a].Evidence.Line, found[a].Id));
                 }

@@ -265,4 +265,13 @@ public sealed class RuleExtractorTests
         var rules = Rules("对年营业收入1000万元以上的企业，给予10万元奖励；5000万元以上的，给予20万元奖励。");
         Assert.All(rules.SelectMany(r => r.Conditions), c => Assert.DoesNotContain("；", c.Metric, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("对年度获得专利授权量10件以上、发明专利授权量5件以上或高价值专利授权量1件以上的单位给予20万元资金奖励。", ConditionJoin.Any, 3)]
+    [InlineData("对已备案并在光明区连续运营一年以上、授权量10件以上的联盟，给予最高50万元资助。", ConditionJoin.All, 2)]
+    public void Thresholds_joined_by_huo_are_alternatives(string clause, ConditionJoin join, int count)
+    {
+        var rule = Assert.Single(Rules(clause));
+        Assert.Equal((join, count), (rule.ConditionJoin, rule.Conditions.Length));
+    }
 }
