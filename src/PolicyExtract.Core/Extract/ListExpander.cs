@@ -12,7 +12,7 @@ namespace PolicyExtract.Extract;
 /// A short item replaces (head) or prefixes (tail) the same number of words of the full item. Items of similar length are
 /// complete already and are kept as written. Thread-safe.
 /// </summary>
-public sealed class ListExpander(WordBreaker words)
+public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks)
 {
     // An elliptical item is a word or two (省, 银奖, 修订); anything longer is a complete item in its own right.
     private const int EllipticalMaxWords = 2;
@@ -32,7 +32,7 @@ public sealed class ListExpander(WordBreaker words)
         // Shared head: the first item is complete, the others are short tails (金奖、银奖、优秀奖).
         if (split.Skip(1).All(s => IsElliptical(s, first)))
         {
-            return [items[0], .. split.Skip(1).Select(s => string.Concat(first.Take(first.Length - CoreLength(s))) + string.Concat(s))];
+            return [items[0], .. split.Skip(1).Select(s => string.Concat(first.Take(first.Length - Replaced(first, s))) + string.Concat(s))];
         }
 
         // Two items, the first with the shared head, the second with the shared tail, parallel where they meet:
@@ -47,10 +47,12 @@ public sealed class ListExpander(WordBreaker words)
             }
         }
 
-        // Shared tail: the last item is complete, the others are short heads (国家、省、市知识产权运营中心).
+        // Shared tail: the last item is complete, the others are short heads (国家、省、市知识产权运营中心). A short item
+        // that opens with the last item's first word is a parallel noun phrase, and shares only the head noun that
+        // closes the list: 专利导航、专利预警分析项目 → 专利导航项目.
         if (split.Take(split.Count - 1).All(s => IsElliptical(s, last)))
         {
-            return [.. split.Take(split.Count - 1).Select(s => string.Concat(s) + string.Concat(last.Skip(s.Length))), items[^1]];
+            return [.. split.Take(split.Count - 1).Select(s => string.Concat(s) + (s[0] == last[0] ? last[^1] : string.Concat(last.Skip(s.Length)))), items[^1]];
         }
 
         // Both: the first item carries the shared head, the last the shared tail, the middle ones are short (国家、省、市).
@@ -64,7 +66,165 @@ public sealed class ListExpander(WordBreaker words)
             return [items[0] + tail, .. inner.Select(s => head + string.Concat(s) + tail), head + items[^1]];
         }
 
-        return [.. items];
+        // Complete items ending in the same word, the last with a short tail after it (承担…工作项目、承办…活动项目、
+        // 国外…研究项目资助: each ends 项目资助); then items that vary only the word before an ending they share with
+        // the first (全国专业标准化技术委员会、分技术委员会 → 全国专业分技术委员会).
+        var tailed = WithSharedTail(items, split);
+        split = [.. tailed.Select(words.Split)];
+        return [tailed[0], .. split.Skip(1).Select((s, i) => VariantOf(split[0], s) ?? tailed[i + 1])];
+    }
+
+    private static List<string> WithSharedTail(IReadOnlyList<string> items, List<ImmutableArray<string>> split)
+    {
+        var ending = split[0][^1];
+        var last = split[^1];
+        var at = last.LastIndexOf(ending);
+        var tail = at > 0 && at < last.Length - 1 ? string.Concat(last.Skip(at + 1)) : "";
+        // 中国质量奖及中国质量奖提名奖: an item that ends with the whole last item but its tail is a name, not a list.
+        var lastCore = string.Concat(last.Take(at + 1));
+        if (tail.Length is 0 or > EllipticalMaxChars || !tail.All(IsIdeograph) || split.SkipLast(1).Any(s => s[^1] != ending)
+            || items.SkipLast(1).Any(i => i.EndsWith(lastCore, StringComparison.Ordinal)))
+        {
+            return [.. items];
+        }
+
+        return [.. items.SkipLast(1).Select(i => i + tail), items[^1]];
+    }
+
+    /// <summary>
+    /// 分技术委员会秘书处 after ISO、IEC标准化技术委员会秘书处: the item shares the first one's ending (技术委员会秘书处), and
+    /// what it puts before that is elliptical, so it replaces as many words of the first: ISO、IEC分技术委员会秘书处.
+    /// </summary>
+    private static string? VariantOf(ImmutableArray<string> first, ImmutableArray<string> item)
+    {
+        var shared = 0;
+        while (shared < Math.Min(first.Length, item.Length) - 1 && first[^(shared + 1)] == item[^(shared + 1)])
+        {
+            shared++;
+        }
+
+        // 省市标准化技术委员会 after 全国专业标准化技术委员会 names its own scope: a complete item.
+        var core = item.Take(item.Length - shared).ToImmutableArray();
+        var ending = string.Concat(item.Skip(item.Length - shared));
+        if (shared == 0 || ending.Length < 2 || !IsElliptical(core, first) || first.Length - shared - core.Length < 1
+            || Places.Contains(core[^1][^1]))
+        {
+            return null;
+        }
+
+        return string.Concat(first.Take(first.Length - shared - core.Length)) + string.Concat(item);
+    }
+
+    /// <summary>
+    /// A phrase with two or more elliptical lists (its 、-pieces given): 在国内开展的专利、商标侵权案件中一审、二审胜诉 is
+    /// 在国内开展的 {专利|商标} 侵权案件中 {一审|二审} 胜诉. A piece of a word or two between two others is an item of one
+    /// list; a longer piece ends one list and starts the next. Null when there are fewer than two lists, or the pieces
+    /// do not parse so.
+    /// </summary>
+    public ListTemplate? Cross(IReadOnlyList<string> pieces)
+    {
+        if (pieces.Count < 3)
+        {
+            return null;
+        }
+
+        var split = pieces.Select(p => words.Split(p)).ToList();
+        var shortPiece = split.Select((s, i) => i > 0 && i < split.Count - 1 && IsShort(s)).ToList();
+
+        // Boundaries between pieces; consecutive boundaries joined by a short piece belong to one list.
+        var lists = new List<(int First, int Last)>();
+        for (var b = 0; b < split.Count - 1; b++)
+        {
+            if (lists.Count > 0 && shortPiece[b])
+            {
+                lists[^1] = (lists[^1].First, b + 1);
+            }
+            else
+            {
+                lists.Add((b, b + 1));
+            }
+        }
+
+        if (lists.Count < 2)
+        {
+            return null;
+        }
+
+        // How many words each list takes from the long piece before it (left) and after it (right). A list is certain
+        // when it has short items between (金奖、银奖、优秀奖) or its two items are parallel (一审、二审); a two-item list
+        // that is not (专利、商标) is taken word for word, and only beside a certain one: three complete items
+        // (承担…项目、承办…项目、国外…项目资助) are one list, not two.
+        var takeRight = new int[split.Count];
+        var takeLeft = new int[split.Count];
+        var certain = 0;
+        foreach (var (first, last) in lists)
+        {
+            var meeting = last - first > 1 ? (split[first + 1].Length, split[last - 1].Length) : Meeting(split[first], split[last]);
+            if (meeting is null && !(split[first][^1].Length == split[last][0].Length && split[last][0].Length >= 2
+                && split[first][^1].All(IsIdeograph) && split[last][0].All(IsIdeograph)))
+            {
+                return null;
+            }
+
+            certain += meeting is null ? 0 : 1;
+            (takeRight[first], takeLeft[last]) = meeting ?? (1, 1);
+        }
+
+        if (certain == 0)
+        {
+            return null;
+        }
+
+        var fixedParts = new List<string>();
+        var alternatives = new List<ImmutableArray<string>>();
+        for (var l = 0; l < lists.Count; l++)
+        {
+            var (first, last) = lists[l];
+            var before = split[first];
+            var from = l == 0 ? 0 : takeLeft[first];
+            if (before.Length - takeRight[first] < from || (l > 0 && before.Length - takeRight[first] == from))
+            {
+                // A long piece between two lists keeps a part of its own.
+                return null;
+            }
+
+            fixedParts.Add(string.Concat(before.Skip(from).Take(before.Length - takeRight[first] - from)));
+            var after = split[last];
+            alternatives.Add([
+                string.Concat(before.Skip(before.Length - takeRight[first])),
+                .. Enumerable.Range(first + 1, last - first - 1).Select(i => pieces[i]),
+                string.Concat(after.Take(takeLeft[last])),
+            ]);
+        }
+
+        var tail = split[lists[^1].Last];
+        fixedParts.Add(string.Concat(tail.Skip(takeLeft[lists[^1].Last])));
+        return new ListTemplate([.. fixedParts], [.. alternatives]);
+    }
+
+    private static bool IsShort(ImmutableArray<string> piece) =>
+        piece.Length <= EllipticalMaxWords && piece.Sum(w => w.Length) <= EllipticalMaxChars;
+
+    /// <summary>
+    /// How many words of the first item a short item replaces: as many as it has, but an award category after a rank
+    /// (标准项目奖一等奖、组织奖) replaces the rank and the category before it, back to the award it belongs to (贡献奖).
+    /// </summary>
+    private int Replaced(ImmutableArray<string> first, ImmutableArray<string> item)
+    {
+        var core = CoreLength(item);
+        var text = string.Concat(item.Take(core));
+        if (!ranks.Contains(first[^1]) || ranks.Contains(text) || !text.EndsWith('奖'))
+        {
+            return core;
+        }
+
+        var start = first.Length - 2;
+        while (start > 0 && !first[start - 1].EndsWith('奖'))
+        {
+            start--;
+        }
+
+        return start > 0 ? first.Length - start : core;
     }
 
     private static int CoreLength(ImmutableArray<string> item) => item.TakeWhile(w => !w.StartsWith('（')).Count();
@@ -109,6 +269,37 @@ public sealed class ListExpander(WordBreaker words)
     private static bool IsElliptical(ImmutableArray<string> item, ImmutableArray<string> full)
     {
         var core = item.TakeWhile(w => !w.StartsWith('（')).ToList();
-        return core.Count <= EllipticalMaxWords && core.Sum(w => w.Length) <= EllipticalMaxChars && full.Length > item.Length;
+        return core.Count <= EllipticalMaxWords && core.Sum(w => w.Length) <= EllipticalMaxChars && CoreLength(full) > core.Count;
+    }
+}
+
+/// <summary>
+/// A phrase with several lists: <see cref="Fixed"/> parts around them (one more than lists) and each list's
+/// alternatives.
+/// </summary>
+public sealed record ListTemplate(ImmutableArray<string> Fixed, ImmutableArray<ImmutableArray<string>> Lists)
+{
+    /// <summary>Every phrase the template stands for, the first list varying slowest.</summary>
+    public ImmutableArray<string> All() => [.. Phrases(Enumerable.Repeat(-1, Lists.Length).ToArray())];
+
+    /// <summary>The phrases with list <paramref name="list"/> fixed to its <paramref name="alternative"/>.</summary>
+    public ImmutableArray<string> With(int list, int alternative)
+    {
+        var chosen = Enumerable.Repeat(-1, Lists.Length).ToArray();
+        chosen[list] = alternative;
+        return [.. Phrases(chosen)];
+    }
+
+    private IEnumerable<string> Phrases(int[] chosen)
+    {
+        IEnumerable<string> phrases = [Fixed[0]];
+        for (var l = 0; l < Lists.Length; l++)
+        {
+            var options = chosen[l] >= 0 ? [Lists[l][chosen[l]]] : Lists[l];
+            var next = Fixed[l + 1];
+            phrases = phrases.SelectMany(p => options.Select(o => p + o + next)).ToList();
+        }
+
+        return phrases;
     }
 }

@@ -45,7 +45,7 @@ public sealed class RuleExtractor
         _grammar = grammar;
         _quantities = grammar.Quantities;
         _words = words;
-        _lists = new ListExpander(words);
+        _lists = new ListExpander(words, grammar.Cues["award-rank"]);
         _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
         _leadFunctionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. _quantities.BoundsBefore.Select(b => b.Word)];
     }
@@ -461,11 +461,11 @@ public sealed class RuleExtractor
 
         if (respectively && amounts.Length > 1)
         {
-            var items = Triggers(trigger, amounts.Length);
+            var groups = Distributed(trigger, amounts.Length);
             var beneficiaries = beneficiary is null ? [] : SplitList(beneficiary, amounts.Length);
             for (var i = 0; i < amounts.Length; i++)
             {
-                var forTrigger = items.Count == amounts.Length ? Expanded(items[i]) : items;
+                List<string> forTrigger = groups is null ? [trigger] : groups[i];
                 var forBeneficiary = beneficiaries.Count == amounts.Length ? beneficiaries[i] : beneficiary;
                 yield return new Draft(triggerStart, trigger, [.. forTrigger], forBeneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
             }
@@ -597,13 +597,16 @@ public sealed class RuleExtractor
     /// </summary>
     private List<string> Triggers(string trigger, int amounts)
     {
-        // A list inside a longer phrase (…为企业提供知识产权创造、运用、保护等综合服务…) is not a list of triggers.
-        if (trigger.Contains('，') || trigger.Contains('等'))
+        if (!IsListOfTriggers(trigger))
         {
             return [trigger];
         }
 
         var items = SplitList(trigger, 0);
+        if (amounts == 1 && _lists.Cross(items) is { } template)
+        {
+            return [.. template.All()];
+        }
         if (amounts > 1)
         {
             if (items.Count > amounts)
@@ -612,7 +615,7 @@ public sealed class RuleExtractor
                 items = [string.Join('、', items.Take(items.Count - amounts + 1)), .. items.Skip(items.Count - amounts + 1)];
             }
 
-            return items.Count == amounts ? WithSharedVerb([.. _lists.Expand(items)]) : [trigger];
+            return items.Count == amounts ? ExpandedWithVerb(items) : [trigger];
         }
 
         items = [.. items.SelectMany(SplitParallel)];
@@ -622,8 +625,46 @@ public sealed class RuleExtractor
             return [trigger];
         }
 
-        return WithSharedVerb([.. _lists.Expand(items)]);
+        return ExpandedWithVerb(items);
     }
+
+    /// <summary>
+    /// The list expanded, its verb shared. The verb that opens the first item is set aside while the list is expanded,
+    /// so that 新获准承担ISO、IEC标准化技术委员会 is read as the list ISO、IEC… under 新获准承担.
+    /// </summary>
+    private List<string> ExpandedWithVerb(List<string> items)
+    {
+        var verbEnd = VerbAt(items[0]);
+        var head = verbEnd > 0 && verbEnd < items[0].Length && StartsWithVerb(items[0]) ? items[0][..verbEnd] : "";
+        var expanded = _lists.Expand([items[0][head.Length..], .. items.Skip(1)]).ToList();
+        expanded[0] = head + expanded[0];
+        return WithSharedVerb(expanded);
+    }
+
+    private bool StartsWithVerb(string text) => Cue("trigger-verb").Any(v => text.StartsWith(v, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The triggers of each of <paramref name="count"/> 分别 amounts, in order; null when the trigger has no list of that
+    /// many. With several lists (在国内开展的专利、商标侵权案件中一审、二审胜诉) the last one of that length is distributed
+    /// and the others expand within each group.
+    /// </summary>
+    private List<List<string>>? Distributed(string trigger, int count)
+    {
+        if (IsListOfTriggers(trigger) && _lists.Cross(SplitList(trigger, 0)) is { } template)
+        {
+            var list = Enumerable.Range(0, template.Lists.Length).LastOrDefault(l => template.Lists[l].Length == count, -1);
+            return list < 0 ? null : [.. Enumerable.Range(0, count).Select(i => template.With(list, i).ToList())];
+        }
+
+        var items = Triggers(trigger, count);
+        return items.Count == count ? [.. items.Select(Expanded)] : null;
+    }
+
+    /// <summary>
+    /// A list inside a longer phrase (…为企业提供知识产权创造、运用、保护等综合服务…) or across segments is not a list of
+    /// triggers; 等 as a word marks it, not the 等 of 一等奖.
+    /// </summary>
+    private bool IsListOfTriggers(string trigger) => !trigger.Contains('，') && !_words.Split(trigger).Contains("等");
 
     /// <summary>All the triggers a 分别 item stands for: 主导广东省、深圳市地方标准制定 → two.</summary>
     private List<string> Expanded(string item) => item.Contains('、') ? Triggers(item, 1) : [item];
@@ -698,14 +739,21 @@ public sealed class RuleExtractor
         }
     }
 
-    /// <summary>Where the first trigger verb near the start of <paramref name="text"/> ends; -1 when there is none.</summary>
-    private int VerbAt(string text) => Cue("trigger-verb")
-        .Select(v => (At: text.IndexOf(v, StringComparison.Ordinal), v.Length))
-        .Where(x => x.At >= 0 && x.At <= MaxHeadBeforeVerb)
-        .OrderBy(x => x.At).ThenByDescending(x => x.Length)
-        .Select(x => x.At + x.Length)
-        .DefaultIfEmpty(-1)
-        .First();
+    /// <summary>
+    /// Where the first trigger verb near the start of <paramref name="text"/> ends; -1 when there is none. A 的 right
+    /// after the verb goes with it: 开展的专利导航、专利预警分析项目 shares 开展的.
+    /// </summary>
+    private int VerbAt(string text)
+    {
+        var end = Cue("trigger-verb")
+            .Select(v => (At: text.IndexOf(v, StringComparison.Ordinal), v.Length))
+            .Where(x => x.At >= 0 && x.At <= MaxHeadBeforeVerb)
+            .OrderBy(x => x.At).ThenByDescending(x => x.Length)
+            .Select(x => x.At + x.Length)
+            .DefaultIfEmpty(-1)
+            .First();
+        return end > 0 && end < text.Length && text[end] == '的' ? end + 1 : end;
+    }
 
     /// <summary>获得中国专利金奖、广东省专利奖 → the second is 获得广东省专利奖: the head up to the list's verb is shared.</summary>
     private List<string> WithSharedVerb(List<string> items)
@@ -723,8 +771,24 @@ public sealed class RuleExtractor
 
         var head = items[0][..verbEnd];
         var verbs = Cue("trigger-verb");
+        var ownVerbs = items.Skip(1).Where(i => verbs.Any(v => i.StartsWith(v, StringComparison.Ordinal))).ToList();
+        if (ownVerbs.Count > 0 && ownVerbs.All(i => !i.StartsWith(head, StringComparison.Ordinal)) && InnerVerbAt(items[0], verbEnd) is var inner and > 0)
+        {
+            // 获得深圳市承担…项目、承办…项目、国外…项目资助: the later items parallel the first one's inner verb phrase
+            // (承担…), so everything before it (获得深圳市) is shared, by those that open with a verb too.
+            head = items[0][..inner];
+            return [items[0], .. items.Skip(1).Select(i => i.StartsWith(head, StringComparison.Ordinal) ? i : head + i)];
+        }
+
         return [items[0], .. items.Skip(1).Select(i => i.StartsWith(head, StringComparison.Ordinal) || verbs.Any(v => i.StartsWith(v, StringComparison.Ordinal)) ? i : head + i)];
     }
+
+    /// <summary>Where the first trigger verb after <paramref name="from"/> starts in <paramref name="text"/>; -1 when none.</summary>
+    private int InnerVerbAt(string text, int from) => Cue("trigger-verb")
+        .Select(v => text.IndexOf(v, from, StringComparison.Ordinal))
+        .Where(at => at >= from)
+        .DefaultIfEmpty(-1)
+        .Min();
 
     /// <summary>Top-level items of a 、 list (和 too when <paramref name="expected"/> asks for that many: 组织和个人).</summary>
     private static List<string> SplitList(string text, int expected)
@@ -866,13 +930,13 @@ public sealed class RuleExtractor
             {
                 // 按…50%给予配套资助，单个项目最高分别30万元、25万元、15万元: one grant per cap.
                 var last = targets[^1];
-                var items = Triggers(last.RawTrigger, capped.Count);
+                var groups = Distributed(last.RawTrigger, capped.Count);
                 targets.RemoveAt(targets.Count - 1);
                 for (var i = 0; i < capped.Count; i++)
                 {
                     targets.Add(last with
                     {
-                        Triggers = items.Count == capped.Count ? [.. Expanded(items[i])] : last.Triggers,
+                        Triggers = groups is null ? last.Triggers : [.. groups[i]],
                         Amount = last.Amount with { Max = BoundOf(capped[i], context) },
                     });
                 }

@@ -5,7 +5,7 @@ namespace PolicyExtract.Tests.Extract;
 
 public sealed class ListExpanderTests
 {
-    private static readonly ListExpander Expander = new(new WordBreaker(Repo.Grammar.Lexicon));
+    private static readonly ListExpander Expander = new(new WordBreaker(Repo.Grammar.Lexicon), Repo.Grammar.Cues["award-rank"]);
 
     [Theory]
     [InlineData("主导国家标准制定、修订", "主导国家标准制定|主导国家标准修订")]
@@ -19,6 +19,13 @@ public sealed class ListExpanderTests
     [InlineData("一审、二审", "一审|二审")]
     [InlineData("获批成为国家、省、市知识产权运营中心", "获批成为国家知识产权运营中心|获批成为省知识产权运营中心|获批成为市知识产权运营中心")]
     [InlineData("新获批国家、省、市专利开放许可（试点）", "新获批国家专利开放许可（试点）|新获批省专利开放许可（试点）|新获批市专利开放许可（试点）")]
+    [InlineData("专利导航、专利预警分析项目", "专利导航项目|专利预警分析项目")]
+    [InlineData("承担技术委员会工作项目、承办年会或学术研讨会项目、国外技术性贸易措施研究项目资助", "承担技术委员会工作项目资助|承办年会或学术研讨会项目资助|国外技术性贸易措施研究项目资助")]
+    [InlineData("全国专业标准化技术委员会、分技术委员会、省市标准化技术委员会秘书处", "全国专业标准化技术委员会秘书处|全国专业分技术委员会秘书处|省市标准化技术委员会秘书处")]
+    [InlineData("ISO、IEC标准化技术委员会秘书处", "ISO标准化技术委员会秘书处|IEC标准化技术委员会秘书处")]
+    [InlineData("中国质量奖、中国质量奖提名奖", "中国质量奖|中国质量奖提名奖")]
+    [InlineData("中国标准创新贡献奖标准项目奖一等奖、组织奖", "中国标准创新贡献奖标准项目奖一等奖|中国标准创新贡献奖组织奖")]
+    [InlineData("中国标准创新贡献奖标准项目奖一等奖、二等奖", "中国标准创新贡献奖标准项目奖一等奖|中国标准创新贡献奖标准项目奖二等奖")]
     public void Expands_elliptical_lists(string list, string expected) =>
         Assert.Equal(expected, string.Join('|', Expander.Expand(list.Split('、'))));
 

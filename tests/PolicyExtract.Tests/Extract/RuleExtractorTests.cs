@@ -274,4 +274,50 @@ public sealed class RuleExtractorTests
         var rule = Assert.Single(Rules(clause));
         Assert.Equal((join, count), (rule.ConditionJoin, rule.Conditions.Length));
     }
+
+    [Fact]
+    public void Two_lists_in_one_trigger_multiply()
+    {
+        var rules = Rules("对企业在国内开展的专利、商标侵权案件中一审、二审胜诉的分别给予一次性资助2万元。");
+        Assert.Equal(
+            ["在国内开展的专利侵权案件中一审胜诉+在国内开展的专利侵权案件中二审胜诉+在国内开展的商标侵权案件中一审胜诉+在国内开展的商标侵权案件中二审胜诉 | 企业 | 一次性资助 | fixed 20000"],
+            rules.Select(Describe));
+    }
+
+    [Fact]
+    public void Respectively_over_the_second_of_two_lists()
+    {
+        var rules = Rules("对获得国家级、省级科技进步一等奖、二等奖的企业，分别给予最高50万元、30万元奖励。");
+        Assert.Equal(
+            [
+                "获得国家级科技进步一等奖+获得省级科技进步一等奖 | 企业 | 奖励 | max 500000 incl Document",
+                "获得国家级科技进步二等奖+获得省级科技进步二等奖 | 企业 | 奖励 | max 300000 incl Document",
+            ],
+            rules.Select(Describe));
+    }
+
+    [Fact]
+    public void Three_complete_items_share_the_head_before_the_first_ones_verb_and_the_tail_after_the_last()
+    {
+        var rules = Rules("对获得本市承担技术委员会工作项目、承办标准化年会项目、技术性贸易措施研究项目资助的单位，按其获得市级资助金额的50%给予配套资助，单个项目最高分别30万元、25万元、15万元。");
+        Assert.Equal(
+            [
+                "获得本市承担技术委员会工作项目资助 | 单位 | 配套资助 | ratio 0.5 of 其获得市级资助金额 max 300000",
+                "获得本市承办标准化年会项目资助 | 单位 | 配套资助 | ratio 0.5 of 其获得市级资助金额 max 250000",
+                "获得本市技术性贸易措施研究项目资助 | 单位 | 配套资助 | ratio 0.5 of 其获得市级资助金额 max 150000",
+            ],
+            rules.Select(Describe));
+    }
+
+    [Fact]
+    public void A_list_item_that_varies_the_word_before_a_shared_ending()
+    {
+        var rules = Rules("新获准承担ISO、IEC标准化技术委员会、分技术委员会秘书处的，分别给予50万元、30万元支持。");
+        Assert.Equal(
+            [
+                "新获准承担ISO标准化技术委员会秘书处+新获准承担IEC标准化技术委员会秘书处 | - | 支持 | fixed 500000",
+                "新获准承担ISO分技术委员会秘书处+新获准承担IEC分技术委员会秘书处 | - | 支持 | fixed 300000",
+            ],
+            rules.Select(Describe));
+    }
 }
