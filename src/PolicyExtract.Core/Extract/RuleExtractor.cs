@@ -427,11 +427,11 @@ public sealed class RuleExtractor
             trigger = trigger[..^1];
         }
 
-        beneficiary ??= afterVerb;
+        beneficiary ??= afterVerb ?? EachRecipient(segment.Text[..Math.Max(0, grant.VerbAt)]);
 
         var grantText = segment.Text[Math.Max(0, grant.VerbAt)..];
         var benefit = Contains(AfterAmounts(segment, grant), Cue("benefit")) ?? Contains(grantText, Cue("benefit")) ?? "资助";
-        var frequency = FrequencyOf(segment.Text, trigger, grant);
+        var frequency = FrequencyOf(segment.Text, trigger, grant, context.Clause.Text);
         var thresholds = parts.Count == 0
             ? []
             : context.Mentions.Where(m => m.Start >= triggerStart && m.End <= segment.Start + Math.Max(0, grant.VerbAt) && IsCondition(m) && !IsBracketed(m, context.Clause.Text)).ToList();
@@ -511,6 +511,19 @@ public sealed class RuleExtractor
         return Cue("payer").Contains(lead) ? "" : lead;
     }
 
+    /// <summary>每个企业给予5万元, 每家单位…: the recipient counted before the verb, when it is a beneficiary noun.</summary>
+    private string? EachRecipient(string lead)
+    {
+        var each = lead.LastIndexOf('每');
+        if (each < 0 || each + 2 > lead.Length)
+        {
+            return null;
+        }
+
+        var noun = lead[(each + 2)..].TrimEnd('，');
+        return noun.Length > 0 && Cue("beneficiary").Contains(noun) && !Cue("frequency-per-item").Contains(lead[each..].TrimEnd('，')) ? noun : null;
+    }
+
     private static string StripLead(string trigger)
     {
         foreach (var lead in new[] { "对于", "对", "凡" })
@@ -551,7 +564,7 @@ public sealed class RuleExtractor
     /// 每年 in the grant, or a trigger that opens with 年度 (年度获得…), is yearly, even with 一次性 (每年…给予一次性补贴); then
     /// 一次性; then 年度 as the basis (依据年度考核绩效); then per item. 上一年度 dates a figure and says nothing of frequency.
     /// </summary>
-    private Frequency FrequencyOf(string grantText, string trigger, Grant grant)
+    private Frequency FrequencyOf(string grantText, string trigger, Grant grant, string clauseText)
     {
         var text = grantText.Replace("上一年度", "", StringComparison.Ordinal).Replace("上年度", "", StringComparison.Ordinal);
         if (text.Contains("每年", StringComparison.Ordinal) || Cue("frequency-yearly").Any(c => trigger.StartsWith(c, StringComparison.Ordinal)))
@@ -569,23 +582,30 @@ public sealed class RuleExtractor
             return Frequency.Yearly;
         }
 
-        return Contains(text, Cue("frequency-per-item")) is not null || grant.Amounts.Any(a => RatePer(a.Per) is not null)
+        return Contains(text, Cue("frequency-per-item")) is not null || grant.Amounts.Any(a => RatePer(a, clauseText) is not null)
             ? Frequency.PerItem
             : Frequency.Unspecified;
     }
 
     /// <summary>
     /// The unit a rate is per, without the parts that are not units: 每家 restates the beneficiary, 每年 is a frequency
-    /// (每年给予每家最高50万元 is a yearly cap). Null when nothing is left.
+    /// (每年给予每家最高50万元 is a yearly cap), and so does 每个 unless it counts items (每个项目): 每个企业给予5万元,
+    /// 对…的社会团体，每个支持金额不超过10万元. Null when nothing is left.
     /// </summary>
-    private string? RatePer(string? per)
+    private string? RatePer(QuantityMention m, string clauseText)
     {
-        if (per is null)
+        if (m.Per is null)
         {
             return null;
         }
 
-        var parts = per.Split('/').Where(p => !Cue("per-beneficiary").Contains(p) && !Cue("per-period").Contains(p)).ToList();
+        // 每个 in the mention's own comma-segment (200元/个 has none and stays a rate).
+        var each = clauseText.LastIndexOf("每个", Math.Max(0, m.Start - 1), StringComparison.Ordinal);
+        var perRecipient = each >= 0 && clauseText.AsSpan(each, m.Start - each).IndexOfAny('，', '；', '。') < 0
+            && !Cue("frequency-per-item").Any(c => clauseText.AsSpan(each).StartsWith(c, StringComparison.Ordinal));
+        var parts = m.Per.Split('/')
+            .Where(p => !Cue("per-beneficiary").Contains(p) && !Cue("per-period").Contains(p) && !(p == "个" && perRecipient))
+            .ToList();
         return parts.Count == 0 ? null : string.Join('/', parts);
     }
 
@@ -996,7 +1016,7 @@ public sealed class RuleExtractor
                 m.Approximate);
         }
 
-        if (RatePer(m.Per) is { } per)
+        if (RatePer(m, context.Clause.Text) is { } per)
         {
             return Amounts.PerUnit(m.Value!.Value, m.Unit, per, m.Bound is { Direction: BoundDirection.AtMost } ? BoundOf(m, context) : null);
         }

@@ -320,4 +320,25 @@ public sealed class RuleExtractorTests
             ],
             rules.Select(Describe));
     }
+
+    [Theory]
+    [InlineData("对符合“领跑者”企业标准的，每个企业给予5万元支持。", "符合“领跑者”企业标准 | 企业 | 支持 | fixed 50000")]
+    [InlineData("对发布团体标准的社会团体，每个支持金额不超过10万元。", "发布团体标准 | 社会团体 | 支持 | max 100000 incl Document")]
+    public void Each_recipient_is_not_a_rate(string clause, string expected)
+    {
+        var rule = Assert.Single(Rules(clause));
+        Assert.Equal(expected, Describe(rule));
+        Assert.Equal(Frequency.Unspecified, rule.Frequency);
+    }
+
+    [Theory]
+    [InlineData("对新建的工作站，奖励2000元/个。", "个")]
+    [InlineData("对主导制定国际标准的，每个项目给予最高50万元资助。", "个项目")]
+    public void Each_item_is_a_rate(string clause, string per)
+    {
+        var rule = Assert.Single(Rules(clause));
+        Assert.Equal(AmountKind.PerUnit, rule.Amount.Kind);
+        Assert.Equal(per, rule.Amount.Per);
+        Assert.Equal(Frequency.PerItem, rule.Frequency);
+    }
 }
