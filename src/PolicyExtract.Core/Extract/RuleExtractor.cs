@@ -319,9 +319,12 @@ public sealed class RuleExtractor
         _ => false,
     };
 
-    /// <summary>A figure followed by 的 or a noun after its bound word is a threshold: 融资额500万元以上的企业.</summary>
+    /// <summary>
+    /// A figure followed by 的 or a noun after its bound word is a threshold: 融资额500万元以上的企业. A floor written
+    /// before the figure (给予不低于5万元项目工作经费奖励) is not; the mention starts at that bound word.
+    /// </summary>
     private static bool IsThreshold(QuantityMention m, string clauseText) =>
-        m.Bound is { Direction: BoundDirection.AtLeast or BoundDirection.MoreThan } b && b.Start >= m.Start
+        m.Bound is { Direction: BoundDirection.AtLeast or BoundDirection.MoreThan } b && b.Start > m.Start
             && m.End < clauseText.Length && clauseText[m.End] is not ('，' or '。' or '；');
 
     private Grant? GrantOf(Segment segment, List<QuantityMention> mentions, string clauseText)
@@ -362,16 +365,19 @@ public sealed class RuleExtractor
             : null;
     }
 
-    private static readonly string[] BasisWords = ["按", "根据", "依据"];
 
     /// <summary>
     /// Where the basis of a grant starts in the text before its verb (按实缴利息, 按区级质量奖管理办法规定, 按照“一事一议”方式,
     /// 在工作费用方面); the text's length when there is none. The trigger stops there, and a grant without a figure
     /// keeps it in its phrase.
     /// </summary>
-    private static int BasisAt(string before)
+    private int BasisAt(string before)
     {
-        var at = BasisWords.Select(w => before.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(before.Length).Min();
+        var at = Enumerable.Range(0, before.Length)
+            .Where(i => Cue("basis").Any(w => before.AsSpan(i).StartsWith(w, StringComparison.Ordinal))
+                && !Cue("not-basis").Any(w => before.AsSpan(i).StartsWith(w, StringComparison.Ordinal)))
+            .DefaultIfEmpty(before.Length)
+            .First();
         if (before.TrimEnd('，').EndsWith("方面", StringComparison.Ordinal) && before.LastIndexOf('在') is >= 0 and var zai)
         {
             at = Math.Min(at, zai);
@@ -977,7 +983,8 @@ public sealed class RuleExtractor
             if (m.Kind is QuantityKind.Count)
             {
                 var scope = entity is not null ? LimitScope.PerEntity : project is not null ? LimitScope.PerProject : LimitScope.Program;
-                var period = total ? LimitPeriod.Total : LimitPeriod.Year;
+                // 每年最多资助10家 and the limits of yearly grants are per year; 同一项专利仅资助一次 is for all time.
+                var period = !total && (yearly || targets.All(d => d.Frequency == Frequency.Yearly)) ? LimitPeriod.Year : LimitPeriod.Total;
 
                 limits.Add(new Limit(LimitKind.Count, m.Value ?? 0m, m.Unit, scope, period, inclusive, semantics, Evidence(context, segment.Start, segment.End)));
             }
@@ -992,12 +999,40 @@ public sealed class RuleExtractor
             return false;
         }
 
-        foreach (var draft in targets)
+        foreach (var draft in LimitedBy(segment.Text, limits, targets))
         {
             draft.Limits = draft.Limits.AddRange(limits);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The grants a limit governs: those it names (其中获评优秀的单位每年不超过2个 limits the grant for 获评优秀); a count
+    /// per item (同一项专利仅资助一次) the grants paid per item, when there are any; else all of them.
+    /// </summary>
+    private static IEnumerable<Draft> LimitedBy(string text, List<Limit> limits, List<Draft> targets)
+    {
+        if (text.StartsWith("其中", StringComparison.Ordinal) && text.IndexOf('的') is > 2 and var de)
+        {
+            var named = text[2..de];
+            var matching = targets.Where(d => d.Triggers.Any(t => t == named || t.EndsWith(named, StringComparison.Ordinal))).ToList();
+            if (matching.Count > 0)
+            {
+                return matching;
+            }
+        }
+
+        if (limits.All(l => l is { Kind: LimitKind.Count, Scope: LimitScope.PerProject }))
+        {
+            var perItem = targets.Where(d => d.Frequency == Frequency.PerItem).ToList();
+            if (perItem.Count > 0)
+            {
+                return perItem;
+            }
+        }
+
+        return targets;
     }
 
     private Amount AmountOf(QuantityMention m, Segment segment, Context context)
@@ -1064,9 +1099,18 @@ public sealed class RuleExtractor
             }
         }
 
+        if (baseText.Length == 0 && m.Bound is { } lead && lead.Start == m.Start)
+        {
+            // 按不超过实际交易金额5%: the base stands between the bound word and the figure, inside the mention.
+            baseText = context.Clause.Text[lead.End..m.End].TrimEnd(FigureChars).TrimEnd('的');
+        }
+
         var (inclusive, semantics) = m.Bound is { } bw ? Resolve(bw, context.Boundary) : (default(bool?), default(BoundSemantics?));
         return Amounts.Ratio(m.Value ?? 0m, baseText.Length > 0 ? baseText : null, inclusive, semantics);
     }
+
+    // The characters a percentage or ratio figure is written with: 5%, 百分之五十, 1:1.
+    private static readonly char[] FigureChars = [.. "0123456789.%:：百分之零〇一二三四五六七八九十两半"];
 
     private Bound BoundOf(QuantityMention m, Context context)
     {

@@ -111,7 +111,7 @@ public class QuantityFinderTests
         { "20万人次以上", ["「20万人次以上」 Count 200000 人次 bound=以上,AtLeast,incl,Default"] },
         { "同一单位每年资助不超过3个项目", ["「不超过3个项目」 Count 3 个项目 per=年 bound=不超过,AtMost,incl,Default"] },
         { "同一单位累计资助不超过3次", ["「不超过3次」 Count 3 次 bound=不超过,AtMost,incl,Default"] },
-        { "同一项专利仅资助一次", ["「一次」 Count 1 次"] },
+        { "同一项专利仅资助一次", ["「仅资助一次」 Count 1 次 bound=仅,AtMost,incl,Default"] },
         { "每年最多资助10家", ["「最多资助10家」 Count 10 家 per=年 bound=最多,AtMost,incl,Default"] },
         { "引进5名博士", ["「5名」 Count 5 名"] },
         { "新建3所高校", ["「3所」 Count 3 所"] },

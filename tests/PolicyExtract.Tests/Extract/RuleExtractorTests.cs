@@ -341,4 +341,46 @@ public sealed class RuleExtractorTests
         Assert.Equal(per, rule.Amount.Per);
         Assert.Equal(Frequency.PerItem, rule.Frequency);
     }
+
+    [Fact]
+    public void A_floor_before_the_figure_is_a_grant_not_a_threshold()
+    {
+        var rule = Assert.Single(Rules("对年度工作绩效突出的产业园区，给予不低于5万元项目工作经费奖励。"));
+        Assert.Equal((AmountKind.Min, 50000m), (rule.Amount.Kind, rule.Amount.Value!.Value));
+        Assert.Equal("产业园区", rule.Beneficiary);
+    }
+
+    [Fact]
+    public void A_ratio_base_between_the_cap_word_and_the_figure()
+    {
+        var rule = Assert.Single(Rules("对本市企业以受让形式实施专利成果的按不超过实际交易金额5%予以资助。"));
+        Assert.Equal("以受让形式实施专利成果 | 本市企业 | 资助 | ratio 0.05 of 实际交易金额", Describe(rule));
+    }
+
+    [Fact]
+    public void An_adverb_with_an_is_not_the_basis()
+    {
+        var rule = Assert.Single(Rules("对列入风险补偿扶持并按期还款付息的项目按实缴利息的50%给予贴息补助。"));
+        Assert.Equal("列入风险补偿扶持并按期还款付息 | 项目 | 贴息补助 | ratio 0.5 of 实缴利息", Describe(rule));
+    }
+
+    [Fact]
+    public void Once_per_item_limits_only_the_grant_paid_per_item()
+    {
+        var rules = Rules("对企事业单位新增高价值发明专利给予每件2000元资助，高新技术企业首次获得高价值发明专利认定的给予一次性奖励1万元，同一项专利仅资助一次。");
+        Assert.Equal(2, rules.Count);
+        var limit = Assert.Single(rules[0].Limits);
+        Assert.Equal((LimitKind.Count, 1m, LimitScope.PerProject, LimitPeriod.Total), (limit.Kind, limit.Value, limit.Scope, limit.Period));
+        Assert.Empty(rules[1].Limits);
+    }
+
+    [Fact]
+    public void A_limit_that_names_its_grant()
+    {
+        var rules = Rules("每年对确认为优秀或合格的承建单位进行资助，获评优秀的资助3万元，获评合格的资助1万元，其中获评优秀的单位每年不超过2个。");
+        Assert.Equal(["获评优秀", "获评合格"], rules.Select(r => r.Triggers.Single()));
+        var limit = Assert.Single(rules[0].Limits);
+        Assert.Equal((LimitKind.Count, 2m, LimitScope.Program, LimitPeriod.Year), (limit.Kind, limit.Value, limit.Scope, limit.Period));
+        Assert.Empty(rules[1].Limits);
+    }
 }

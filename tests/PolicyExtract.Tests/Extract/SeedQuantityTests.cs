@@ -69,7 +69,7 @@ public class SeedQuantityTests
             [
                 "「2000元」 Money 2000 CNY per=件",
                 "「1万元」 Money 10000 CNY",
-                "「一次」 Count 1 次",
+                "「仅资助一次」 Count 1 次 bound=仅,AtMost,incl,Default",
                 "「最高5万元」 Money 50000 CNY bound=最高,AtMost,incl,Default",
             ]
         },
