@@ -47,7 +47,7 @@ public sealed class RuleExtractor
         _words = words;
         _lists = new ListExpander(words, grammar.Cues["award-rank"]);
         _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
-        _leadFunctionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. _quantities.BoundsBefore.Select(b => b.Word)];
+        _leadFunctionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
     }
 
     private ImmutableArray<string> Cue(string section) => _grammar.Cues[section];
@@ -78,6 +78,7 @@ public sealed class RuleExtractor
             var sentenceDrafts = new List<Draft>();
             var trigger = new List<Segment>();
             Framing? framing = null;
+            string? instalmentBenefit = null;
             foreach (var segment in Sentences.Segments(sentence, sentenceStart).Select(p => new Segment(p.Start, p.Start + p.Text.Length, p.Text)))
             {
                 var inSegment = WithSharedBounds(segment, mentions.Where(m => m.Start >= segment.Start && m.End <= segment.End).ToList());
@@ -88,12 +89,38 @@ public sealed class RuleExtractor
                     continue;
                 }
 
+                if (sentenceDrafts.Count > 0 && Modifies(segment, inSegment, sentenceDrafts[^1], text))
+                {
+                    continue;
+                }
+
+                var label = Cue("instalment").FirstOrDefault(c => segment.Text.StartsWith(c, StringComparison.Ordinal));
+                if (label is null && IsInstalmentFraming(segment.Text, inSegment, text))
+                {
+                    // 分三年给予奖励，第一年50万元…: the grant is in the instalments that follow.
+                    instalmentBenefit = Contains(segment.Text, Cue("benefit"));
+                    continue;
+                }
+
+                if (label is not null && sentenceDrafts.LastOrDefault(d => d.Instalment is not null) is { } paidBefore
+                    && inSegment.FirstOrDefault(m => IsGrantAmount(m, text)) is { } paid)
+                {
+                    // 第二年给予3万元补助: the next payment of the grant before.
+                    sentenceDrafts.Add(paidBefore with
+                    {
+                        Amount = AmountOf(paid, segment, context),
+                        Evidence = Evidence(context, segment.Start, segment.End),
+                        Instalment = new Instalment(paidBefore.Instalment!.Index + 1, label),
+                    });
+                    continue;
+                }
+
                 if (TryLimitOrCap(segment, inSegment, sentenceDrafts.Count > 0 ? sentenceDrafts : clauseDrafts, sentenceDrafts.Count > 0, context))
                 {
                     continue;
                 }
 
-                var grant = GrantOf(segment, inSegment, text);
+                var grant = GrantOf(segment, inSegment, text, label is not null);
                 if (grant is null && FramingOf(segment.Text) is { } frame)
                 {
                     // 每年对…的承建单位进行资助，获评优秀的资助3万元: the grants that follow are for them, yearly.
@@ -123,18 +150,76 @@ public sealed class RuleExtractor
                     continue;
                 }
 
-                sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context).Select(d => framing is null ? d : d with
-                {
-                    Beneficiary = d.Beneficiary ?? framing.Beneficiary,
-                    Frequency = framing.Yearly && d.Frequency == Frequency.Unspecified ? Frequency.Yearly : d.Frequency,
-                }));
+                sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context)
+                    .Select(d => framing is null ? d : d with
+                    {
+                        Beneficiary = d.Beneficiary ?? framing.Beneficiary,
+                        Frequency = framing.Yearly && d.Frequency == Frequency.Unspecified ? Frequency.Yearly : d.Frequency,
+                    })
+                    .Select(d => label is null ? d : d with
+                    {
+                        Instalment = new Instalment(1, label),
+                        Benefit = Contains(segment.Text, Cue("benefit")) ?? instalmentBenefit ?? d.Benefit,
+                    }));
                 trigger.Clear();
             }
 
             clauseDrafts.AddRange(sentenceDrafts);
         }
 
+        CarryLadderMetrics(clauseDrafts);
         return clauseDrafts;
+    }
+
+    /// <summary>
+    /// A segment that changes the grant just made instead of making one: 上不封顶 (explicitly uncapped), 每增加30件增加3万元
+    /// (a progressive step).
+    /// </summary>
+    private bool Modifies(Segment segment, List<QuantityMention> mentions, Draft target, string clauseText)
+    {
+        if (Contains(segment.Text, Cue("uncapped")) is not null && !mentions.Any(m => IsGrantAmount(m, clauseText)))
+        {
+            target.Amount = target.Amount with { Uncapped = true };
+            return true;
+        }
+
+        var figures = mentions.Where(m => m.Value is not null).ToList();
+        if (Cue("progressive").Any(c => segment.Text.StartsWith(c, StringComparison.Ordinal)) && figures.Count == 2
+            && figures[1].Kind == QuantityKind.Money && figures[1].Bound is null)
+        {
+            target.Amount = target.Amount with { Step = new Step(figures[0].Value!.Value, figures[0].Unit, figures[1].Value!.Value, figures[1].Unit) };
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>分三年给予奖励, 分3年拨付: a grant in instalments, announced; no figure of its own.</summary>
+    private bool IsInstalmentFraming(string text, List<QuantityMention> mentions, string clauseText) =>
+        IndexOfAny(text, Cue("grant-verb")) >= 0 && !mentions.Any(m => IsGrantAmount(m, clauseText))
+        && mentions.Any(m => m.Kind == QuantityKind.Duration && m.Start > 0 && clauseText[m.Start - 1] == '分');
+
+    /// <summary>
+    /// A tier ladder (1000万元及以上至5000万元的…；5000万元以上至1亿元的…): a tier whose threshold names no metric measures
+    /// what the tier before it measured, and is for the same beneficiary when it names none.
+    /// </summary>
+    private static void CarryLadderMetrics(List<Draft> drafts)
+    {
+        for (var i = 1; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            var previous = drafts[i - 1].Conditions.LastOrDefault(c => c.Metric != c.Unit);
+            if (previous is null || draft.Conditions.IsEmpty || !draft.Conditions.All(c => c.Metric == c.Unit && c.Unit == previous.Unit))
+            {
+                continue;
+            }
+
+            drafts[i] = draft with
+            {
+                Conditions = [.. draft.Conditions.Select(c => c with { Metric = previous.Metric })],
+                Beneficiary = draft.Beneficiary ?? drafts[i - 1].Beneficiary,
+            };
+        }
     }
 
     /// <summary>每年对…的承建单位进行资助: who the grants after it are for, and whether yearly.</summary>
@@ -313,7 +398,7 @@ public sealed class RuleExtractor
     /// <summary>Amounts a grant can have: money (not as a threshold), percentages of a base, ratios.</summary>
     private static bool IsGrantAmount(QuantityMention m, string clauseText) => m.Kind switch
     {
-        QuantityKind.Money => m.Bound is null || m.Bound.Direction is BoundDirection.AtMost || !IsThreshold(m, clauseText),
+        QuantityKind.Money => !IsRangeThreshold(m, clauseText) && (m.Bound is null || m.Bound.Direction is BoundDirection.AtMost || !IsThreshold(m, clauseText)),
         QuantityKind.Percent => m.Bound is null || m.Bound.Direction is BoundDirection.AtMost,
         QuantityKind.Ratio => true,
         _ => false,
@@ -327,7 +412,12 @@ public sealed class RuleExtractor
         m.Bound is { Direction: BoundDirection.AtLeast or BoundDirection.MoreThan } b && b.Start > m.Start
             && m.End < clauseText.Length && clauseText[m.End] is not ('，' or '。' or '；');
 
-    private Grant? GrantOf(Segment segment, List<QuantityMention> mentions, string clauseText)
+    /// <param name="instalment">The segment opens with an instalment label (第一年50万元), which needs no verb.</param>
+    /// <summary>营业收入1000万元至5000万元的企业: an interval followed by 的 is a tier's threshold.</summary>
+    private static bool IsRangeThreshold(QuantityMention m, string clauseText) =>
+        (m.Min is not null || m.Max is not null) && !m.Approximate && m.End < clauseText.Length && clauseText[m.End] == '的';
+
+    private Grant? GrantOf(Segment segment, List<QuantityMention> mentions, string clauseText, bool instalment)
     {
         var amounts = mentions.Where(m => IsGrantAmount(m, clauseText)).ToImmutableArray();
         var verbAt = IndexOfAny(segment.Text, Cue("grant-verb"));
@@ -340,7 +430,7 @@ public sealed class RuleExtractor
                 var after = IndexOfAny(segment.Text, Cue("grant-verb"), firstAmount);
                 if (after < 0 && verbAt < 0)
                 {
-                    return null;
+                    return instalment ? new Grant(firstAmount, amounts, null, null) : null;
                 }
 
                 verbAt = verbAt < 0 ? after : Math.Min(verbAt, after < 0 ? verbAt : after);
@@ -441,7 +531,7 @@ public sealed class RuleExtractor
         var thresholds = parts.Count == 0
             ? []
             : context.Mentions.Where(m => m.Start >= triggerStart && m.End <= segment.Start + Math.Max(0, grant.VerbAt) && IsCondition(m) && !IsBracketed(m, context.Clause.Text)).ToList();
-        var conditions = thresholds.Select(m => ConditionOf(m, context)).ToImmutableArray();
+        var conditions = thresholds.SelectMany(m => ConditionsOf(m, context)).ToImmutableArray();
         var join = JoinOf(thresholds, context.Clause.Text);
         var evidenceEnd = segment.End;
         var respectively = Contains(segment.Text, Cue("respectively")) is not null;
@@ -865,7 +955,30 @@ public sealed class RuleExtractor
     }
 
     private static bool IsCondition(QuantityMention m) =>
-        m.Bound is not null && m.Kind is QuantityKind.Count or QuantityKind.Duration or QuantityKind.Percent or QuantityKind.Money;
+        (m.Bound is not null || (m.Min is not null && m.Max is not null && !m.Approximate))
+        && m.Kind is QuantityKind.Count or QuantityKind.Duration or QuantityKind.Percent or QuantityKind.Money;
+
+    /// <summary>
+    /// A bounded figure is one condition; an interval (1000万元及以上至5000万元) is two, its lower end taking its
+    /// inclusiveness from its bound word when it has one, its upper end from the range reading (至 includes the end).
+    /// </summary>
+    private IEnumerable<Condition> ConditionsOf(QuantityMention m, Context context)
+    {
+        if (m.Min is not { } min || m.Max is not { } max)
+        {
+            yield return ConditionOf(m, context);
+            yield break;
+        }
+
+        var metric = MetricOf(m, context.Clause.Text);
+        var evidence = Evidence(context, m.Start, m.End);
+        var (lowInclusive, lowSemantics) = m.Bound is { Direction: BoundDirection.AtLeast or BoundDirection.MoreThan } b
+            ? Resolve(b, context.Boundary)
+            : (m.MinInclusive ?? true, BoundSemantics.Default);
+        yield return new Condition(metric, lowInclusive ? ComparisonOp.Ge : ComparisonOp.Gt, min, m.Unit, lowInclusive, lowSemantics, evidence);
+        var highInclusive = m.MaxInclusive ?? true;
+        yield return new Condition(metric, highInclusive ? ComparisonOp.Le : ComparisonOp.Lt, max, m.Unit, highInclusive, BoundSemantics.Default, evidence);
+    }
 
     private Condition ConditionOf(QuantityMention m, Context context)
     {
@@ -942,12 +1055,14 @@ public sealed class RuleExtractor
         var total = Contains(segment.Text, Cue("period-total")) is not null;
         var yearly = Contains(lead, Cue("frequency-yearly")) is not null;
 
-        // 单个项目最高300万元 (分别30万元、25万元、15万元): the cap on the grant just made.
-        if (sameSentence && project is not null && entity is null && !hasGiveVerb && capped.All(m => m.Kind == QuantityKind.Money))
+        // 单个项目最高300万元 (分别30万元、25万元、15万元): the cap on the grant just made; so is a bare 最高50万元 after a
+        // progressive step (每增加30件增加3万元，最高50万元).
+        var stepped = sameSentence && targets[^1].Amount.Step is not null && project is null && !yearly && !total;
+        if (sameSentence && (project is not null || stepped) && entity is null && !hasGiveVerb && capped.All(m => m.Kind == QuantityKind.Money))
         {
             if (capped.Count == 1)
             {
-                foreach (var d in targets.Where(d => d.Amount.Kind is AmountKind.Ratio or AmountKind.PerUnit && d.Amount.Max is null).TakeLast(1))
+                foreach (var d in targets.Where(d => (d.Amount.Kind is AmountKind.Ratio or AmountKind.PerUnit || d.Amount.Step is not null) && d.Amount.Max is null).TakeLast(1))
                 {
                     d.Amount = d.Amount with { Max = BoundOf(capped[0], context) };
                 }
@@ -1045,8 +1160,9 @@ public sealed class RuleExtractor
         if (m.Min is not null || m.Max is not null)
         {
             return Amounts.Range(
-                m.Min is { } lo ? new Bound(lo, m.MinInclusive ?? true, BoundSemantics.Explicit) : null,
-                m.Max is { } hi ? new Bound(hi, m.MaxInclusive ?? true, BoundSemantics.Explicit) : null,
+                // The ends' inclusiveness is the reading of the range word (至, 多; grammar/ranges.txt), not a marker.
+                m.Min is { } lo ? new Bound(lo, m.MinInclusive ?? true, BoundSemantics.Default) : null,
+                m.Max is { } hi ? new Bound(hi, m.MaxInclusive ?? true, BoundSemantics.Default) : null,
                 m.Unit,
                 m.Approximate);
         }
@@ -1162,8 +1278,10 @@ public sealed class RuleExtractor
 
         public ConditionJoin ConditionJoin { get; init; }
 
+        public Instalment? Instalment { get; init; }
+
         public Rule Build(string id, string clause) =>
-            new(id, clause, Triggers, Beneficiary, Benefit, Frequency, Amount, Limits, Conditions, ConditionJoin, Evidence);
+            new(id, clause, Triggers, Beneficiary, Benefit, Frequency, Amount, Limits, Conditions, ConditionJoin, Evidence) { Instalment = Instalment };
     }
 }
 

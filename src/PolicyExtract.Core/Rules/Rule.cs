@@ -126,7 +126,23 @@ public sealed record Amount(
     Bound? Min,
     Bound? Max,
     bool Approximate,
-    string? Phrase);
+    string? Phrase)
+{
+    /// <summary>A progressive grant (每增加30件增加3万元): how much more for how many more; null for the rest.</summary>
+    public Step? Step { get; init; }
+
+    /// <summary>上不封顶: the document says explicitly that there is no cap.</summary>
+    public bool Uncapped { get; init; }
+}
+
+/// <summary>每增加30件增加3万元: for every <see cref="Every"/> <see cref="Unit"/> more, <see cref="Value"/> more money.</summary>
+public sealed record Step(decimal Every, string Unit, decimal Value, string Currency);
+
+/// <summary>
+/// 第一年5万元，第二年3万元: the <see cref="Index"/>-th payment (1-based, in the order written) of a grant paid in
+/// instalments, and its <see cref="Label"/> as written.
+/// </summary>
+public sealed record Instalment(int Index, string Label);
 
 /// <summary>A total across grants: 同一单位年度资助总额最高50万元 (amount), 每年最多资助10家 (count).</summary>
 public sealed record Limit(
@@ -165,4 +181,8 @@ public sealed record Rule(
     ImmutableArray<Limit> Limits,
     ImmutableArray<Condition> Conditions,
     ConditionJoin ConditionJoin,
-    Evidence Evidence);
+    Evidence Evidence)
+{
+    /// <summary>For a grant paid in instalments, which one this rule is; null otherwise.</summary>
+    public Instalment? Instalment { get; init; }
+}

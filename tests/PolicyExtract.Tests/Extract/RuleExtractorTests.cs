@@ -383,4 +383,48 @@ public sealed class RuleExtractorTests
         Assert.Equal((LimitKind.Count, 2m, LimitScope.Program, LimitPeriod.Year), (limit.Kind, limit.Value, limit.Scope, limit.Period));
         Assert.Empty(rules[1].Limits);
     }
+
+    [Fact]
+    public void A_tier_ladder_is_one_rule_per_tier_with_both_bounds()
+    {
+        var rules = Rules("对年度纳税额1000万元及以上至5000万元的企业，给予20万元奖励；5000万元以上至1亿元的，给予50万元奖励；1亿元以上的，给予100万元奖励。", documentDefinesBounds: false);
+        Assert.Equal([200000m, 500000m, 1000000m], rules.Select(r => r.Amount.Value!.Value));
+        Assert.All(rules, r => Assert.Equal("企业", r.Beneficiary));
+        Assert.Equal(
+            [
+                "年度纳税额 Ge 10000000 Default, 年度纳税额 Le 50000000 Default",
+                "年度纳税额 Ge 50000000 Default, 年度纳税额 Le 100000000 Default",
+                "年度纳税额 Ge 100000000 Default",
+            ],
+            rules.Select(r => string.Join(", ", r.Conditions.Select(c => $"{c.Metric} {c.Op} {c.Value} {c.Semantics}"))));
+    }
+
+    [Fact]
+    public void A_progressive_grant_has_a_step_and_its_cap()
+    {
+        var rule = Assert.Single(Rules("对发明专利授权量达到100件的企业，给予10万元奖励，每增加30件增加3万元，最高50万元。"));
+        Assert.Equal((AmountKind.Fixed, 100000m), (rule.Amount.Kind, rule.Amount.Value!.Value));
+        Assert.Equal(new Step(30m, "件", 30000m, "CNY"), rule.Amount.Step);
+        Assert.Equal(new Bound(500000m, true, BoundSemantics.Document), rule.Amount.Max);
+    }
+
+    [Fact]
+    public void Explicitly_uncapped()
+    {
+        var rule = Assert.Single(Rules("对企业购置研发设备的，按实际投资额的10%给予补助，上不封顶。"));
+        Assert.Equal((AmountKind.Ratio, 0.1m, "实际投资额"), (rule.Amount.Kind, rule.Amount.Ratio!.Value, rule.Amount.Base));
+        Assert.True(rule.Amount.Uncapped);
+        Assert.Null(rule.Amount.Max);
+    }
+
+    [Theory]
+    [InlineData("对新引进的知识产权服务机构，第一年给予5万元补助，第二年给予3万元补助。", "新引进|知识产权服务机构|补助", "第一年 50000, 第二年 30000")]
+    [InlineData("对新落户的总部企业，分三年给予奖励，首年50万元，次年30万元，第三年20万元。", "新落户|总部企业|奖励", "首年 500000, 次年 300000, 第三年 200000")]
+    public void Instalments_are_one_rule_each(string clause, string grant, string payments)
+    {
+        var rules = Rules(clause);
+        Assert.All(rules, r => Assert.Equal(grant, $"{r.Triggers.Single()}|{r.Beneficiary}|{r.Benefit}"));
+        Assert.Equal(payments, string.Join(", ", rules.Select(r => $"{r.Instalment!.Label} {r.Amount.Value}")));
+        Assert.Equal(Enumerable.Range(1, rules.Count), rules.Select(r => r.Instalment!.Index));
+    }
 }
