@@ -154,14 +154,25 @@ public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks
         // when it has short items between (金奖、银奖、优秀奖) or its two items are parallel (一审、二审); a two-item list
         // that is not (专利、商标) is taken word for word, and only beside a certain one: three complete items
         // (承担…项目、承办…项目、国外…项目资助) are one list, not two.
+        // A last list of two that ends the phrase may span its pieces whole: 国家、省级专利奖、外观设计奖 is
+        // {国家|省级} {专利奖|外观设计奖}, nothing fixed between.
         var takeRight = new int[split.Count];
         var takeLeft = new int[split.Count];
         var certain = 0;
+        var whole = false;
         foreach (var (first, last) in lists)
         {
             var meeting = last - first > 1 ? (split[first + 1].Length, split[last - 1].Length) : Meeting(split[first], split[last]);
-            if (meeting is null && !(split[first][^1].Length == split[last][0].Length && split[last][0].Length >= 2
-                && split[first][^1].All(IsIdeograph) && split[last][0].All(IsIdeograph)))
+            var wordForWord = split[first][^1].Length == split[last][0].Length && split[last][0].Length >= 2
+                && split[first][^1].All(IsIdeograph) && split[last][0].All(IsIdeograph);
+            if (meeting is null && !wordForWord && last == split.Count - 1 && first > 0 && split[first].Length > takeLeft[first])
+            {
+                whole = true;
+                (takeRight[first], takeLeft[last]) = (split[first].Length - takeLeft[first], split[last].Length);
+                continue;
+            }
+
+            if (meeting is null && !wordForWord)
             {
                 return null;
             }
@@ -182,7 +193,7 @@ public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks
             var (first, last) = lists[l];
             var before = split[first];
             var from = l == 0 ? 0 : takeLeft[first];
-            if (before.Length - takeRight[first] < from || (l > 0 && before.Length - takeRight[first] == from))
+            if (before.Length - takeRight[first] < from || (l > 0 && before.Length - takeRight[first] == from && !(whole && l == lists.Count - 1)))
             {
                 // A long piece between two lists keeps a part of its own.
                 return null;

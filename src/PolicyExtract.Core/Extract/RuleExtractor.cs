@@ -476,6 +476,8 @@ public sealed class RuleExtractor
         return at;
     }
 
+    private static readonly string[] Demonstratives = ["上述", "该", "其"];
+
     private IEnumerable<Draft> MakeDrafts(Segment segment, Grant grant, List<Segment> triggerSegments, Context context)
     {
         // The part of the grant segment before its verb belongs to the trigger (获评优秀的资助3万元) or names the
@@ -487,7 +489,17 @@ public sealed class RuleExtractor
         {
             if (parts.Count > 0 && parts[^1].Text.EndsWith('的') && StartsTrigger(lead))
             {
+                // …的，对该代理机构给予: the recipient, without the demonstrative that points back to the trigger.
                 beneficiary = lead.TrimStart('对');
+                beneficiary = Demonstratives.FirstOrDefault(d => beneficiary.Length > d.Length && beneficiary.StartsWith(d, StringComparison.Ordinal)) is { } d
+                    ? beneficiary[d.Length..]
+                    : beneficiary;
+                if (parts.Count > 1 && StartsTrigger(parts[0].Text) && parts[0].Text.EndsWith('的'))
+                {
+                    // 对在我市设立…机构的，代理…的发明专利，上年度授权量10件以上的，对该代理机构给予: the trigger is
+                    // the 对…的 phrase; the segments after it are requirements (their thresholds are conditions).
+                    parts = [parts[0]];
+                }
             }
             else
             {
@@ -719,7 +731,7 @@ public sealed class RuleExtractor
         }
 
         var items = SplitList(trigger, 0);
-        if (amounts == 1 && _lists.Cross(items) is { } template)
+        if (amounts == 1 && _lists.Cross(CrossPieces(trigger)) is { } template)
         {
             return [.. template.All()];
         }
@@ -781,6 +793,31 @@ public sealed class RuleExtractor
     /// triggers; 等 as a word marks it, not the 等 of 一等奖.
     /// </summary>
     private bool IsListOfTriggers(string trigger) => !trigger.Contains('，') && !_words.Split(trigger).Contains("等");
+
+    /// <summary>
+    /// The pieces of a phrase that may hold several lists: split at 、 and at a 及 or 和 that stands as a word between
+    /// items (国家及省级专利奖、外观设计奖 → 国家 | 省级专利奖 | 外观设计奖).
+    /// </summary>
+    private List<string> CrossPieces(string text)
+    {
+        var pieces = new List<string>();
+        foreach (var item in SplitList(text, 0))
+        {
+            var start = 0;
+            foreach (var at in TopLevel(item, '及').Concat(TopLevel(item, '和')).Order())
+            {
+                if (at > start && at < item.Length - 1 && IsWordAt(item, at))
+                {
+                    pieces.Add(item[start..at]);
+                    start = at + 1;
+                }
+            }
+
+            pieces.Add(item[start..]);
+        }
+
+        return pieces;
+    }
 
     /// <summary>All the triggers a 分别 item stands for: 主导广东省、深圳市地方标准制定 → two.</summary>
     private List<string> Expanded(string item) => item.Contains('、') ? Triggers(item, 1) : [item];

@@ -427,4 +427,22 @@ public sealed class RuleExtractorTests
         Assert.Equal(payments, string.Join(", ", rules.Select(r => $"{r.Instalment!.Label} {r.Amount.Value}")));
         Assert.Equal(Enumerable.Range(1, rules.Count), rules.Select(r => r.Instalment!.Index));
     }
+
+    [Fact]
+    public void Levels_joined_by_ji_times_a_list_of_awards()
+    {
+        var rule = Assert.Single(Rules("对荣获国家及省级专利奖、外观设计奖的第一单位给予对等配套资金奖励。"));
+        Assert.Equal(["荣获国家专利奖", "荣获国家外观设计奖", "荣获省级专利奖", "荣获省级外观设计奖"], rule.Triggers.AsEnumerable());
+        Assert.Equal(("第一单位", 1m), (rule.Beneficiary, rule.Amount.Ratio!.Value));
+    }
+
+    [Fact]
+    public void The_recipient_named_at_the_grant_after_requirements()
+    {
+        var rule = Assert.Single(Rules("对在我市设立知识产权分支服务机构的，代理我市申请人的发明专利，上年度授权量10件以上（含10件）的，对该代理机构给予500元/件的资助。"));
+        Assert.Equal("在我市设立知识产权分支服务机构", rule.Triggers.Single());
+        Assert.Equal("代理机构", rule.Beneficiary);
+        var condition = Assert.Single(rule.Conditions);
+        Assert.Equal((ComparisonOp.Ge, 10m, BoundSemantics.Explicit), (condition.Op, condition.Value, condition.Semantics));
+    }
 }
