@@ -5,6 +5,7 @@ var root = new RootCommand("PolicyExtract: turns Chinese government incentive po
 {
     ExtractCommand.Create(),
     ValidateCommand.Create(),
+    CheckCommand.Create(),
 };
 
 var parse = root.Parse(args);
