@@ -5,8 +5,8 @@ using PolicyExtract.Validation;
 namespace PolicyExtract.Report;
 
 /// <summary>
-/// The validate report for people: per document a header, its problems as <c>file:line: severity CODE message</c>,
-/// then one block per finding (document, clause and field on the first line; expected and actual values, where the
+/// The validate report for people: per document a header with its rule counts and precision and recall, its problems
+/// as <c>file:line: severity CODE message</c>, then one block per finding (document, clause and field on the first line; expected and actual values, where the
 /// expectation is and the source line with its sentence below, labels aligned), then the totals and the precision and
 /// recall table. Values are never padded after CJK text, so nothing depends on how wide a terminal draws it. LF line ends.
 /// </summary>
@@ -51,6 +51,10 @@ public static class ValidationText
             text.Append("  expectations  ").Append(string.Join(", ", d.Expectations)).Append('\n');
             var r = d.Rules;
             text.Append(Invariant($"  rules         {r.Expected} expected, {r.Extracted} extracted: {r.Matched} matched, {r.Missing} missing, {r.Unexpected} unexpected, {Count(d.Findings, ExpectationSection.Rules, DifferenceKind.Field)} field differences\n"));
+            if (r.Expected > 0 || r.Extracted > 0)
+            {
+                RenderScores(text, d.Scores, "  ");
+            }
         }
 
         foreach (var problem in d.Problems)
