@@ -2,7 +2,8 @@ namespace PolicyExtract.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the pipeline can raise. Codes are stable: tools and tests key on them. IN = ingest,
-/// ST = structure, MD = metadata, GR = grammar files.
+/// ST = structure, MD = metadata, GR = grammar files, VA = validating outputs against expectations, CK = cross-document
+/// checks.
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -30,6 +31,17 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PlaceholderDate = new("MD002", Severity.Warning, "placeholder date '{0}': the {1} is unknown");
     public static readonly DiagnosticDescriptor InvalidDate = new("MD003", Severity.Warning, "'{0}' is not a valid date");
     public static readonly DiagnosticDescriptor ExplainedPolicyNotFound = new("MD004", Severity.Info, "explains 《{0}》, which is not among the inputs");
+
+    public static readonly DiagnosticDescriptor OutputUnreadable = new("VA001", Severity.Error, "not a readable output file: {0}");
+    public static readonly DiagnosticDescriptor SchemaViolation = new("VA002", Severity.Error, "does not match the published schema at {0}: {1}");
+    public static readonly DiagnosticDescriptor NoExpectations = new("VA003", Severity.Error, "no expectations for document {0} in {1}");
+    public static readonly DiagnosticDescriptor NoOutput = new("VA004", Severity.Error, "expectations for {0}, but no output file for it");
+    public static readonly DiagnosticDescriptor ExpectationsMalformed = new("VA005", Severity.Error, "{0}");
+    public static readonly DiagnosticDescriptor NoOutputFiles = new("VA006", Severity.Error, "no output files (*.json) in this folder");
+
+    public static readonly DiagnosticDescriptor CountDisagrees = new("CK001", Severity.Error, "says {0} has {1} {2}, but {3} has {4}");
+    public static readonly DiagnosticDescriptor CountUnresolved = new("CK002", Severity.Warning, "“{0}” counts {1} {2} of {3}, which was not found: not checked");
+    public static readonly DiagnosticDescriptor ExplainedNotChecked = new("CK003", Severity.Warning, "describes {0}: “{1}” is not checked");
 
     public static readonly DiagnosticDescriptor GrammarSyntax = new("GR001", Severity.Error, "{0}");
     public static readonly DiagnosticDescriptor GrammarUnknownKey = new("GR002", Severity.Error, "unknown {0} '{1}'");

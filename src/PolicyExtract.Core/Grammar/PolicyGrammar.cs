@@ -26,8 +26,9 @@ public sealed class PolicyGrammar
 
     private static readonly ImmutableHashSet<string> Statuses = ["draft", "final"];
 
-    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document, ImmutableHashSet<string> lexicon, ImmutableDictionary<string, ImmutableArray<string>> cues, QuantityGrammar quantities)
+    private PolicyGrammar(ImmutableArray<NumberingScheme> schemes, DocumentLexicon document, ImmutableHashSet<string> lexicon, ImmutableDictionary<string, ImmutableArray<string>> cues, QuantityGrammar quantities, CountGrammar counts)
     {
+        Counts = counts;
         Cues = cues;
         Schemes = schemes;
         Document = document;
@@ -49,6 +50,9 @@ public sealed class PolicyGrammar
     /// <summary>Units, bound words, ranges and approximations of quantity mentions (units.txt, bounds.txt, ranges.txt).</summary>
     public QuantityGrammar Quantities { get; }
 
+    /// <summary>The words of count statements (grammar/counts.txt), for the cross-document check.</summary>
+    public CountGrammar Counts { get; }
+
     /// <summary>
     /// Loads every grammar file from <paramref name="directory"/>. Returns null and fills <paramref name="problems"/>
     /// with every bad line (as <c>grammar/numbering.txt:12: error GR002 …</c>) when anything is wrong.
@@ -65,8 +69,9 @@ public sealed class PolicyGrammar
             Read(directory, QuantityGrammar.BoundsFile, found),
             Read(directory, QuantityGrammar.RangesFile, found),
             found);
+        var counts = CountGrammar.Load(Read(directory, CountGrammar.File, found), Levels, found);
         problems = [.. found];
-        return found.Count == 0 ? new PolicyGrammar(schemes, document, lexicon, cues, quantities) : null;
+        return found.Count == 0 ? new PolicyGrammar(schemes, document, lexicon, cues, quantities, counts) : null;
     }
 
     /// <summary>The grammar that ships beside the executable, in <c>grammar/</c> under the application directory.</summary>

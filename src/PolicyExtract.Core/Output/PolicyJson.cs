@@ -18,7 +18,15 @@ internal sealed partial class PolicyJsonContext : JsonSerializerContext;
 /// </summary>
 public static class PolicyJson
 {
-    private static readonly PolicyJsonContext Context = new(new JsonSerializerOptions
+    private static readonly PolicyJsonContext Context = new(Options(strict: false));
+
+    /// <summary>
+    /// Reading back what other hands may have edited: a missing property, a null where the contract has none, or an
+    /// unknown property is an error, never a silently defaulted field that a comparison would then trip over.
+    /// </summary>
+    private static readonly PolicyJsonContext StrictContext = new(Options(strict: true));
+
+    private static JsonSerializerOptions Options(bool strict) => new()
     {
         // Output files are data, never embedded in HTML, so only what JSON itself requires is escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -26,8 +34,11 @@ public static class PolicyJson
         WriteIndented = true,
         IndentSize = 2,
         NewLine = "\n",
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    });
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: !strict) },
+        RespectNullableAnnotations = strict,
+        RespectRequiredConstructorParameters = strict,
+        UnmappedMemberHandling = strict ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip,
+    };
 
     public static byte[] Serialize(PolicyDocument document)
     {
@@ -36,4 +47,11 @@ public static class PolicyJson
     }
 
     public static PolicyDocument? Deserialize(ReadOnlySpan<byte> utf8) => JsonSerializer.Deserialize(utf8, Context.PolicyDocument);
+
+    /// <summary>
+    /// Reads an output file strictly (see <see cref="StrictContext"/>). A malformed or misshapen file is a
+    /// <see cref="JsonException"/> whose <c>LineNumber</c> (0-based) and <c>Path</c> say where.
+    /// </summary>
+    public static PolicyDocument DeserializeStrict(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize(utf8, StrictContext.PolicyDocument) ?? throw new JsonException("the file holds null, not a document", "$", 0, 0);
 }

@@ -48,14 +48,22 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
         return [.. files];
     }
 
-    public BatchResult Run(IEnumerable<string> inputs, string outputDirectory)
+    /// <summary>
+    /// Extracts every input without writing anything: one result per input (a missing input is a failed result), in
+    /// input order, drafting notes linked to the policy they explain when it is among the inputs.
+    /// </summary>
+    public ImmutableArray<ExtractionResult> ExtractAll(IEnumerable<string> inputs)
     {
         var problems = new List<Diagnostic>();
         var files = ExpandInputs(inputs, problems);
         var results = new List<ExtractionResult>(problems.Select(p => new ExtractionResult(p.File, null, [p])));
         results.AddRange(files.Select(f => ProcessContained(f.Path, f.Display)));
+        return [.. LinkExplained(results)];
+    }
 
-        var linked = LinkExplained(results);
+    public BatchResult Run(IEnumerable<string> inputs, string outputDirectory)
+    {
+        var linked = ExtractAll(inputs).ToList();
         var written = new List<string>();
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < linked.Count; i++)

@@ -29,9 +29,23 @@ public sealed record RuleDifference(
     int SourceLine,
     string? RuleId);
 
+/// <summary>An expected rule and the extracted rule it was matched to.</summary>
+public sealed record MatchedRule(ExpectedRule Expected, Rule Actual);
+
+/// <summary>
+/// How expectations and extraction paired up: <see cref="Unmatched"/> holds every extracted rule no expectation took,
+/// which is an error (<see cref="DifferenceKind.Unexpected"/>) only in a complete expectations file.
+/// </summary>
+public sealed record RuleMatch(
+    ImmutableArray<MatchedRule> Pairs,
+    ImmutableArray<ExpectedRule> Missing,
+    ImmutableArray<Rule> Unmatched,
+    ImmutableArray<RuleDifference> Differences);
+
 /// <summary>
 /// Matches expected rules to extracted ones by clause and content, never by position: within a clause, the pairs that
-/// agree on the most fields are taken first, and a pair must agree on the trigger or the amount to count as a match.
+/// agree on the most fields are taken first, and a pair must agree on the trigger or the amount to count as a match
+/// (but see the lone-figure case in <see cref="Match"/>).
 /// </summary>
 public static class RuleComparer
 {
@@ -43,9 +57,15 @@ public static class RuleComparer
         ["beneficiary"] = 2,
     }.ToImmutableDictionary();
 
-    public static ImmutableArray<RuleDifference> Compare(RuleExpectations expected, IReadOnlyList<Rule> actual)
+    public static ImmutableArray<RuleDifference> Compare(RuleExpectations expected, IReadOnlyList<Rule> actual) =>
+        Match(expected, actual).Differences;
+
+    public static RuleMatch Match(RuleExpectations expected, IReadOnlyList<Rule> actual)
     {
         var differences = ImmutableArray.CreateBuilder<RuleDifference>();
+        var allPairs = ImmutableArray.CreateBuilder<MatchedRule>();
+        var allMissing = ImmutableArray.CreateBuilder<ExpectedRule>();
+        var allUnmatched = ImmutableArray.CreateBuilder<Rule>();
         var clauses = expected.Rules.Select(r => r.Clause).Concat(actual.Select(r => r.Clause)).Distinct().ToList();
         foreach (var clause in clauses)
         {
@@ -78,8 +98,21 @@ public static class RuleComparer
                 }
             }
 
-            foreach (var (_, a, checks) in matched.OrderBy(m => m.E))
+            // A partial expectation that pins only a figure (no trigger) and gets it wrong agrees with nothing; when it
+            // is the clause's only such expectation and one extracted rule is left, that rule is the one it means, and
+            // the wrong figure is a field difference, not a missing rule.
+            var loneE = Enumerable.Range(0, wanted.Count).Where(e => !usedE.Contains(e) && wanted[e].One("trigger") is null).ToList();
+            var loneA = Enumerable.Range(0, found.Count).Where(a => !usedA.Contains(a)).ToList();
+            if (loneE.Count == 1 && loneA.Count == 1)
             {
+                usedE.Add(loneE[0]);
+                usedA.Add(loneA[0]);
+                matched.Add((loneE[0], loneA[0], Checks(wanted[loneE[0]], fieldsOf[loneA[0]], expected.Complete).ToList()));
+            }
+
+            foreach (var (e, a, checks) in matched.OrderBy(m => m.E))
+            {
+                allPairs.Add(new MatchedRule(wanted[e], found[a]));
                 foreach (var check in checks.Where(c => !c.Equal))
                 {
                     differences.Add(new RuleDifference(DifferenceKind.Field, clause, check.Field, check.Expected, check.Actual, check.Line, found[a].Evidence.Line, found[a].Id));
@@ -90,15 +123,17 @@ public static class RuleComparer
             {
                 if (!usedE.Contains(e))
                 {
+                    allMissing.Add(wanted[e]);
                     differences.Add(new RuleDifference(DifferenceKind.Missing, clause, null, Describe(wanted[e]), null, wanted[e].Line, 0, null));
                 }
             }
 
-            if (expected.Complete)
+            for (var a = 0; a < found.Count; a++)
             {
-                for (var a = 0; a < found.Count; a++)
+                if (!usedA.Contains(a))
                 {
-                    if (!usedA.Contains(a))
+                    allUnmatched.Add(found[a]);
+                    if (expected.Complete)
                     {
                         differences.Add(new RuleDifference(DifferenceKind.Unexpected, clause, null, null, Describe(fieldsOf[a]), 0, found[a].Evidence.Line, found[a].Id));
                     }
@@ -106,7 +141,7 @@ public static class RuleComparer
             }
         }
 
-        return differences.ToImmutable();
+        return new RuleMatch(allPairs.ToImmutable(), allMissing.ToImmutable(), allUnmatched.ToImmutable(), differences.ToImmutable());
     }
 
     private sealed record Check(string Field, bool Equal, string Expected, string Actual, int Line);

@@ -22,7 +22,7 @@ public sealed record RuleExpectations(string Path, bool Complete, ImmutableArray
 {
     private static readonly string[] RequiredWhenComplete = ["trigger", "beneficiary", "benefit", "frequency", "amount"];
 
-    /// <summary>Reads an expectations file; every mistake in it is a <see cref="FormatException"/> naming file and line.</summary>
+    /// <summary>Reads an expectations file; every mistake in it is an <see cref="ExpectationsFormatException"/> naming file and line.</summary>
     public static RuleExpectations Parse(string text, string path)
     {
         var rules = ImmutableArray.CreateBuilder<ExpectedRule>();
@@ -142,6 +142,5 @@ public sealed record RuleExpectations(string Path, bool Complete, ImmutableArray
         return space < 0 ? (content, "") : (content[..space], content[(space + 1)..].Trim());
     }
 
-    private static FormatException Error(string path, int line, string message) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}: {message}"));
+    private static ExpectationsFormatException Error(string path, int line, string message) => SpecLines.Error(path, line, message);
 }

@@ -297,6 +297,34 @@ public class QuantityFinderTests
         { "10件以上、5件", ["「10件以上」 Count 10 件 bound=以上,AtLeast,incl,Default", "「5件」 Count 5 件"] },
     };
 
+    /// <summary>
+    /// The forms the rules issue names that the tables above did not yet cover as a mention (Chinese numerals in money,
+    /// full-width digits, separators, 千万, bare counts, per-unit without a bound, other currencies).
+    /// </summary>
+    public static TheoryData<string, string[]> IssueForms => new()
+    {
+        { "给予五万元奖励", ["「五万元」 Money 50000 CNY"] },
+        { "资助三十万元", ["「三十万元」 Money 300000 CNY"] },
+        { "奖励两万元", ["「两万元」 Money 20000 CNY"] },
+        { "资助一百二十万元", ["「一百二十万元」 Money 1200000 CNY"] },
+        { "资助十五万元", ["「十五万元」 Money 150000 CNY"] },
+        { "资助一百零五万元", ["「一百零五万元」 Money 1050000 CNY"] },
+        { "资助一千〇五十元", ["「一千〇五十元」 Money 1050 CNY"] },
+        { "资助3千万元", ["「3千万元」 Money 30000000 CNY"] },
+        { "投资2亿元", ["「2亿元」 Money 200000000 CNY"] },
+        { "资助1,500,000元", ["「1,500,000元」 Money 1500000 CNY"] },
+        { "资助2.5万元", ["「2.5万元」 Money 25000 CNY"] },
+        { "资助５万元", ["「５万元」 Money 50000 CNY"] },
+        { "资助１２.５万元", ["「１２.５万元」 Money 125000 CNY"] },
+        { "给予3万元/人的奖励", ["「3万元/人」 Money 30000 CNY per=人"] },
+        { "引进10家企业", ["「10家」 Count 10 家"] },
+        { "资助3个项目", ["「3个项目」 Count 3 个项目"] },
+        { "每年资助不超过5项", ["「不超过5项」 Count 5 项 per=年 bound=不超过,AtMost,incl,Default"] },
+        { "新增发明专利授权100件", ["「100件」 Count 100 件"] },
+        { "融资100万美元", ["「100万美元」 Money 1000000 USD"] },
+        { "投资50万港元", ["「50万港元」 Money 500000 HKD"] },
+    };
+
     /// <summary>Numerals in names, ordinals, idioms, dates, document numbers and codes: no quantity.</summary>
     public static TheoryData<string> NotQuantities => new()
     {
@@ -361,6 +389,7 @@ public class QuantityFinderTests
     [MemberData(nameof(Bounds))]
     [MemberData(nameof(Markers))]
     [MemberData(nameof(Lists))]
+    [MemberData(nameof(IssueForms))]
     public void Form(string text, string[] expected) => Assert.Equal(expected, Find(text));
 
     [Theory]

@@ -130,6 +130,27 @@ public sealed class GrammarLoadTests : IDisposable
         Assert.Contains(problems, p => p.Code == "GR005" && p.File == "grammar/units.txt");
         Assert.Contains(problems, p => p.Code == "GR005" && p.File == "grammar/bounds.txt");
         Assert.Contains(problems, p => p.Code == "GR005" && p.File == "grammar/ranges.txt");
+        Assert.Contains(problems, p => p.Code == "GR005" && p.File == "grammar/counts.txt");
+    }
+
+    [Fact]
+    public void Every_bad_count_line_is_reported_with_its_file_and_line()
+    {
+        CopyRepoGrammar();
+        var counts = LineCount(CountGrammar.File);
+        Append(CountGrammar.File, "\n[self]\n本卷 volume\n本章 chapter\n[cues]\n合共\n[cue]\n共 计\n共\n");
+
+        Assert.Null(PolicyGrammar.Load(_dir.FullName, out var problems));
+
+        Assert.Equal(
+            [
+                $"grammar/counts.txt:{counts + 3} GR002 level,volume",
+                $"grammar/counts.txt:{counts + 4} GR003 self,本章,{FindLine(CountGrammar.File, "本章 ")}",
+                $"grammar/counts.txt:{counts + 6} GR002 section,cues",
+                $"grammar/counts.txt:{counts + 8} GR001 [cue] entries are one word each",
+                $"grammar/counts.txt:{counts + 9} GR003 cue,共,{FindLine(CountGrammar.File, "共")}",
+            ],
+            problems.Select(p => $"{p.File}:{p.Span?.Line} {p.Code} {string.Join(",", p.Args)}"));
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public class NumeralParseTests
     [InlineData("一万零一百", "10100")]
     [InlineData("一万一千", "11000")]
     [InlineData("两万", "20000")]
+    [InlineData("五万", "50000")]
     [InlineData("一万两千", "12000")]
     [InlineData("三万五千", "35000")]
     [InlineData("十万", "100000")]

@@ -9,6 +9,7 @@ using PolicyExtract.Output;
 using PolicyExtract.Pipeline;
 using PolicyExtract.Rules;
 using PolicyExtract.Tests.TestSupport;
+using PolicyExtract.Validation;
 
 namespace PolicyExtract.Tests.Schema;
 
@@ -151,7 +152,7 @@ public sealed class OutputSchemaTests
 
         var node = JsonNode.Parse(json)!;
         mutation.Apply(node);
-        var errors = Flatten(schema.Validate(node.ToJsonString())).ToList();
+        var errors = OutputSchema.Flatten(schema.Validate(node.ToJsonString())).ToList();
 
         Assert.True(
             errors.Any(e => e.Kind == mutation.Kind && e.Path == mutation.Path),
@@ -329,26 +330,7 @@ public sealed class OutputSchemaTests
     private static void AssertValid(JsonSchema schema, string json, string what = "the document")
     {
         var errors = schema.Validate(json);
-        Assert.True(errors.Count == 0, $"{what} does not validate:\n{Describe(Flatten(errors))}");
-    }
-
-    /// <summary>The errors and all errors nested in them (array items, anyOf branches, the types of a nullable).</summary>
-    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
-    {
-        foreach (var error in errors)
-        {
-            yield return error;
-            var nested = error switch
-            {
-                ChildSchemaValidationError c => c.Errors.Values.SelectMany(e => e),
-                MultiTypeValidationError m => m.Errors.Values.SelectMany(e => e),
-                _ => [],
-            };
-            foreach (var inner in Flatten(nested))
-            {
-                yield return inner;
-            }
-        }
+        Assert.True(errors.Count == 0, $"{what} does not validate:\n{Describe(OutputSchema.Flatten(errors))}");
     }
 
     private static string Describe(IEnumerable<ValidationError> errors) =>

@@ -1,5 +1,5 @@
-using PolicyExtract.Structure;
 using PolicyExtract.Tests.TestSupport;
+using PolicyExtract.Validation;
 
 namespace PolicyExtract.Tests.Structure;
 
@@ -14,10 +14,9 @@ public sealed class SeedClauseTreeTests
     {
         var result = Repo.ExtractSeed(seed);
         Assert.NotNull(result.Document);
-        var actual = result.Document!.Clauses.SelectMany(c => c.DescendantsAndSelf()).Select(Describe).ToList();
-        var expected = SpecFile.Lines(Path.Combine(Repo.Specs, "Seeds", seed + ".clauses.txt"))
-            .Select(l => string.Join(" | ", SpecFile.Columns(l.Text, 6).Select((c, i) => i == 1 && c == "-" ? "" : c)))
-            .ToList();
+        var actual = result.Document!.Clauses.SelectMany(c => c.DescendantsAndSelf()).Select(ClauseExpectations.Describe).ToList();
+        var path = Path.Combine(Repo.Specs, "Seeds", seed + ExpectationFiles.ClausesSuffix);
+        var expected = ClauseExpectations.Parse(File.ReadAllText(path), path).Clauses.Select(c => c.Describe()).ToList();
         Assert.Equal(expected, actual);
     }
 
@@ -44,7 +43,4 @@ public sealed class SeedClauseTreeTests
         var result = Repo.ExtractSeed(seed);
         Assert.DoesNotContain(result.Diagnostics, d => d.Code.StartsWith("ST", StringComparison.Ordinal));
     }
-
-    private static string Describe(Clause c) =>
-        $"{c.Path} | {c.Label} | {c.Level} | {c.Span.Line} | {c.Text.Split('\n').Length} | {c.Title ?? "-"}";
 }

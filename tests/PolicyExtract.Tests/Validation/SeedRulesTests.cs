@@ -1,4 +1,5 @@
 using System.Text;
+using PolicyExtract.Pipeline;
 using PolicyExtract.Tests.TestSupport;
 using PolicyExtract.Validation;
 
@@ -12,10 +13,12 @@ public sealed class SeedRulesTests
 {
     public static TheoryData<string> Seeds => new(Repo.SeedNumbers);
 
+    /// <summary>The seed's expectations, found by its document id as the validate command finds them.</summary>
     private static RuleExpectations Expectations(string seed)
     {
-        var path = Path.Combine(Repo.Specs, "Seeds", seed + ".rules.txt");
-        return RuleExpectations.Parse(File.ReadAllText(path), Path.GetRelativePath(Repo.Root, path));
+        var files = ExpectationFiles.Find(Path.Combine(Repo.Specs, "Seeds"), PolicyPipeline.DocumentId(Repo.Seed(seed)));
+        Assert.True(files?.Rules is not null, $"no rules expectations for seed {seed}");
+        return RuleExpectations.Parse(File.ReadAllText(files!.Rules!), Path.GetRelativePath(Repo.Root, files.Rules!));
     }
 
     /// <summary>
@@ -51,11 +54,14 @@ public sealed class SeedRulesTests
         "# Open gaps: where the extracted rules still differ from the curated expectations (NNN.rules.txt). Not expectations:\n" +
         "# a known-failures list that may only shrink (see SeedRulesTests). One difference per line.\n";
 
-    private static string Gap(RuleDifference d) => d.Kind switch
+    private static string Gap(RuleDifference d) => Gap(d.Kind, d.Clause, d.Field, d.Expected, d.Actual);
+
+    /// <summary>A difference as a line of NNN.rules.gaps.txt.</summary>
+    internal static string Gap(DifferenceKind kind, string? clause, string? field, string? expected, string? actual) => kind switch
     {
-        DifferenceKind.Missing => $"clause {d.Clause} missing: {d.Expected}",
-        DifferenceKind.Unexpected => $"clause {d.Clause} unexpected: {d.Actual}",
-        _ => $"clause {d.Clause} {d.Field}: expected '{d.Expected}', found '{d.Actual}'",
+        DifferenceKind.Missing => $"clause {clause} missing: {expected}",
+        DifferenceKind.Unexpected => $"clause {clause} unexpected: {actual}",
+        _ => $"clause {clause} {field}: expected '{expected}', found '{actual}'",
     };
 
     [Theory]

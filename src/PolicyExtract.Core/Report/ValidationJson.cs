@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PolicyExtract.Diagnostics;
+using PolicyExtract.Validation;
+
+namespace PolicyExtract.Report;
+
+/// <summary>A problem as the JSON report writes it: file, 1-based line (null for the whole file), severity, code, message.</summary>
+public sealed record ProblemRecord(string File, int? Line, Severity Severity, string Code, string Message)
+{
+    public static ProblemRecord From(Diagnostic d) => new(d.File, d.Span?.Line, d.Severity, d.Code, d.Message);
+}
+
+public sealed record DocumentRecord(
+    string Output,
+    string? DocumentId,
+    string? Source,
+    bool Passed,
+    ImmutableArray<string> Expectations,
+    ImmutableArray<ProblemRecord> Problems,
+    RuleTally Rules,
+    ImmutableArray<Finding> Findings,
+    ImmutableArray<FieldScore> Scores);
+
+public sealed record TotalRecord(int Documents, int Failed, RuleTally Rules, int Findings, int SchemaViolations, ImmutableArray<FieldScore> Scores);
+
+/// <summary>The validate report as <c>--json</c> writes it.</summary>
+public sealed record ValidationRecord(
+    bool Passed,
+    ImmutableArray<ProblemRecord> InputErrors,
+    ImmutableArray<ProblemRecord> Problems,
+    ImmutableArray<DocumentRecord> Documents,
+    TotalRecord Total);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(ValidationRecord))]
+internal sealed partial class ValidationJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// Deterministic JSON of a validate run: documents in input order, findings in report order, properties in declaration
+/// order, enums in kebab case, Chinese unescaped, two-space indent, LF, a final newline.
+/// </summary>
+public static class ValidationJson
+{
+    private static readonly ValidationJsonContext Context = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    });
+
+    public static string Render(ValidationReport report)
+    {
+        var record = new ValidationRecord(
+            report.Passed,
+            [.. report.InputErrors.Select(ProblemRecord.From)],
+            [.. report.Problems.Select(ProblemRecord.From)],
+            [.. report.Documents.Select(d => new DocumentRecord(d.Output, d.DocumentId, d.Source, d.Passed, d.Expectations, [.. d.Problems.Select(ProblemRecord.From)], d.Rules, d.Findings, d.Scores))],
+            new TotalRecord(
+                report.Documents.Length,
+                report.Documents.Count(d => !d.Passed),
+                report.Rules,
+                report.Documents.Sum(d => d.Findings.Length),
+                report.Documents.Sum(d => d.Problems.Count(p => p.Code == DiagnosticCatalog.SchemaViolation.Code)),
+                report.Scores));
+        return JsonSerializer.Serialize(record, Context.ValidationRecord) + "\n";
+    }
+}
