@@ -12,7 +12,7 @@ namespace PolicyExtract.Validation;
 public static class RuleFields
 {
     public static readonly ImmutableArray<string> Names =
-        ["trigger", "beneficiary", "benefit", "frequency", "amount", "max", "min", "currency", "approximate", "join", "limit", "condition", "note"];
+        ["trigger", "beneficiary", "benefit", "frequency", "amount", "max", "min", "currency", "approximate", "step", "uncapped", "instalment", "join", "limit", "condition", "note"];
 
     public static readonly ImmutableHashSet<string> Repeatable = ["limit", "condition", "note"];
 
@@ -22,6 +22,9 @@ public static class RuleFields
         ["max"] = None,
         ["min"] = None,
         ["approximate"] = "no",
+        ["step"] = None,
+        ["uncapped"] = "no",
+        ["instalment"] = None,
         ["join"] = "all",
     }.ToImmutableDictionary();
 
@@ -46,7 +49,11 @@ public static class RuleFields
             "amount" => CanonicalAmount(tokens),
             "max" or "min" => CanonicalBound(name, tokens),
             "currency" => value.Length == 3 && value.All(char.IsAsciiLetterUpper) ? value : throw new FormatException($"currency is a code such as USD, found '{value}'"),
-            "approximate" => OneOf(name, value, ["yes", "no"]),
+            "approximate" or "uncapped" => OneOf(name, value, ["yes", "no"]),
+            "step" => tokens.Length == 3 ? string.Join(' ', Number(tokens[0]), tokens[1], Number(tokens[2])) : throw new FormatException("step is 'EVERY UNIT VALUE' (每增加30件增加3万元: 30 件 30000)"),
+            "instalment" => tokens.Length == 2 && int.TryParse(tokens[0], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index > 0
+                ? $"{index} {tokens[1]}"
+                : throw new FormatException("instalment is 'INDEX LABEL' (第二年3万元: 2 第二年)"),
             "join" => OneOf(name, value, ["all", "any"]),
             "limit" => CanonicalLimit(tokens),
             "condition" => CanonicalCondition(tokens),
@@ -69,6 +76,9 @@ public static class RuleFields
             ["min"] = [a.Min is { } min ? BoundText(min.Value, min.Inclusive, min.Semantics) : None],
             ["currency"] = [a.Currency ?? None],
             ["approximate"] = [a.Approximate ? "yes" : "no"],
+            ["step"] = [a.Step is { } step ? string.Join(' ', Number(step.Every), step.Unit, Number(step.Value)) : None],
+            ["uncapped"] = [a.Uncapped ? "yes" : "no"],
+            ["instalment"] = [rule.Instalment is { } part ? $"{part.Index.ToString(CultureInfo.InvariantCulture)} {part.Label}" : None],
             ["join"] = [Kebab(rule.ConditionJoin)],
             ["limit"] = [.. rule.Limits.Select(l => string.Join(' ', Kebab(l.Kind), Number(l.Value), l.Unit, Kebab(l.Scope), Kebab(l.Period), Incl(l.Inclusive), Kebab(l.Semantics)))],
             ["condition"] = [.. rule.Conditions.Select(c => string.Join(' ', c.Metric, Op(c.Op), Number(c.Value), c.Unit, Incl(c.Inclusive), Kebab(c.Semantics)))],
