@@ -47,7 +47,7 @@ public sealed class RuleExtractor
         _words = words;
         _lists = new ListExpander(words, grammar.Cues["award-rank"]);
         _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
-        _leadFunctionWords = ["分别", "均", "可", "并", "择优", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
+        _leadFunctionWords = ["分别", "均", "可", "并", "择优", "分档", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
     }
 
     private ImmutableArray<string> Cue(string section) => _grammar.Cues[section];
@@ -79,6 +79,8 @@ public sealed class RuleExtractor
             var trigger = new List<Segment>();
             Framing? framing = null;
             string? instalmentBenefit = null;
+            string? basis = null;
+            string? encouraged = null;
             foreach (var segment in Sentences.Segments(sentence, sentenceStart).Select(p => new Segment(p.Start, p.Start + p.Text.Length, p.Text)))
             {
                 var inSegment = WithSharedBounds(segment, mentions.Where(m => m.Start >= segment.Start && m.End <= segment.End).ToList());
@@ -130,6 +132,18 @@ public sealed class RuleExtractor
 
                 if (grant is null)
                 {
+                    if (BasisOf(segment.Text) is { } b)
+                    {
+                        // 根据年度业务规模、完成质量综合考评，分档给予…: what the grant is measured by.
+                        basis = b;
+                    }
+
+                    if (Encouraged(segment.Text) is { } subject)
+                    {
+                        // 鼓励知识产权服务机构围绕产业，…给予最高50万元奖励: the grants of the sentence are for them.
+                        encouraged = subject;
+                    }
+
                     if (IsTriggerPart(segment.Text, trigger.Count > 0))
                     {
                         trigger.Add(segment);
@@ -150,11 +164,19 @@ public sealed class RuleExtractor
                     continue;
                 }
 
+                var basisYearly = basis is not null && IsYearly(basis);
                 sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context)
                     .Select(d => framing is null ? d : d with
                     {
                         Beneficiary = d.Beneficiary ?? framing.Beneficiary,
                         Frequency = framing.Yearly && d.Frequency == Frequency.Unspecified ? Frequency.Yearly : d.Frequency,
+                        Triggers = d.Triggers.All(t => t.Length == 0) && framing.Trigger is { } t ? [t] : d.Triggers,
+                    })
+                    .Select(d => d with
+                    {
+                        Beneficiary = d.Beneficiary ?? encouraged,
+                        Frequency = basisYearly && d.Frequency == Frequency.Unspecified ? Frequency.Yearly : d.Frequency,
+                        Triggers = d.Triggers.All(t => t.Length == 0) && basis is not null ? [basis] : d.Triggers,
                     })
                     .Select(d => label is null ? d : d with
                     {
@@ -162,6 +184,7 @@ public sealed class RuleExtractor
                         Benefit = Contains(segment.Text, Cue("benefit")) ?? instalmentBenefit ?? d.Benefit,
                     }));
                 trigger.Clear();
+                basis = null;
             }
 
             clauseDrafts.AddRange(sentenceDrafts);
@@ -194,6 +217,58 @@ public sealed class RuleExtractor
         return false;
     }
 
+    /// <summary>根据年度业务规模、完成质量综合考评 → 年度业务规模、完成质量综合考评: a segment that is the basis of a grant.</summary>
+    private string? BasisOf(string text)
+    {
+        var word = Cue("basis").FirstOrDefault(w => text.StartsWith(w, StringComparison.Ordinal));
+        return word is null || Cue("not-basis").Any(w => text.StartsWith(w, StringComparison.Ordinal)) || text.Length <= word.Length
+            ? null
+            : text[word.Length..].TrimStart('照');
+    }
+
+    /// <summary>
+    /// 根据B对X进行综合排名并 (the text before a grant verb) → (B, X): a grant to those ranked or assessed on a basis.
+    /// Null when the text is not so, or X names no beneficiary.
+    /// </summary>
+    private (string Basis, string Whom)? RankedBy(string lead)
+    {
+        var basis = BasisOf(lead);
+        var to = basis?.IndexOf('对') ?? -1;
+        var doing = basis?.IndexOf("进行", StringComparison.Ordinal) ?? -1;
+        if (basis is null || to <= 0 || doing <= to + 1)
+        {
+            return null;
+        }
+
+        var whom = basis[(to + 1)..doing];
+        return EndsWithCue(whom, Cue("beneficiary")) ? (basis[..to], whom) : null;
+    }
+
+    /// <summary>年度 in a basis (按年度服务内容…评估) makes a grant yearly; 上一年度 dates a figure and does not.</summary>
+    private bool IsYearly(string text) =>
+        Contains(text.Replace("上一年度", "", StringComparison.Ordinal).Replace("上年度", "", StringComparison.Ordinal), Cue("frequency-yearly")) is not null;
+
+    /// <summary>鼓励知识产权服务机构围绕产业 → 知识产权服务机构: the subject that a sentence of encouragement addresses.</summary>
+    private string? Encouraged(string text)
+    {
+        var word = Cue("encourage").FirstOrDefault(w => text.StartsWith(w, StringComparison.Ordinal));
+        if (word is null)
+        {
+            return null;
+        }
+
+        for (var end = Math.Min(text.Length, word.Length + MaxBeneficiaryLength); end > word.Length; end--)
+        {
+            var subject = text[word.Length..end];
+            if (!subject.Contains('、') && Cue("beneficiary").Any(c => subject.EndsWith(c, StringComparison.Ordinal)))
+            {
+                return subject;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>分三年给予奖励, 分3年拨付: a grant in instalments, announced; no figure of its own.</summary>
     private bool IsInstalmentFraming(string text, List<QuantityMention> mentions, string clauseText) =>
         IndexOfAny(text, Cue("grant-verb")) >= 0 && !mentions.Any(m => IsGrantAmount(m, clauseText))
@@ -222,8 +297,11 @@ public sealed class RuleExtractor
         }
     }
 
-    /// <summary>每年对…的承建单位进行资助: who the grants after it are for, and whether yearly.</summary>
-    private sealed record Framing(string Beneficiary, bool Yearly);
+    /// <summary>
+    /// 每年对…的承建单位进行资助, 对已认定的平台和中心进行动态管理: who the grants after it are for, whether yearly, and what
+    /// earns them when the grant names nothing itself (已认定).
+    /// </summary>
+    private sealed record Framing(string Beneficiary, bool Yearly, string? Trigger);
 
     private Framing? FramingOf(string text)
     {
@@ -239,7 +317,7 @@ public sealed class RuleExtractor
         var de = whom.LastIndexOf('的');
         var beneficiary = de >= 0 ? whom[(de + 1)..] : whom;
         return beneficiary.Length is > 0 and <= MaxBeneficiaryLength && EndsWithCue(beneficiary, Cue("beneficiary"))
-            ? new Framing(beneficiary, yearly is not null)
+            ? new Framing(beneficiary, yearly is not null, de > 0 ? whom[..de] : null)
             : null;
     }
 
@@ -553,7 +631,14 @@ public sealed class RuleExtractor
             var amount = grant.RatioPhrase is { } r
                 ? Amounts.Ratio(r, null, null, null)
                 : Amounts.Unspecified(grant.Unspecified!);
-            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+            List<string> triggers = [.. Triggers(trigger, 1)];
+            if (trigger.Length == 0 && grant.Unspecified is not null && RankedBy(segment.Text[..Math.Max(0, grant.VerbAt)]) is var (measure, ranked))
+            {
+                // 根据知识产权发展状况…对各街道（园区）进行综合排名并给予相应工作经费支持: ranked by the basis, for those ranked.
+                (triggers, beneficiary, amount) = ([measure], beneficiary ?? ranked, Amounts.Unspecified(segment.Text[grant.VerbAt..]));
+            }
+
+            yield return new Draft(triggerStart, trigger, [.. triggers], beneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
             yield break;
         }
 
@@ -730,7 +815,7 @@ public sealed class RuleExtractor
             return [trigger];
         }
 
-        var items = SplitList(trigger, 0);
+        var items = SplitList(trigger, amounts > 1 ? amounts : 0);
         if (amounts == 1 && _lists.Cross(CrossPieces(trigger)) is { } template)
         {
             return [.. template.All()];

@@ -445,4 +445,35 @@ public sealed class RuleExtractorTests
         var condition = Assert.Single(rule.Conditions);
         Assert.Equal((ComparisonOp.Ge, 10m, BoundSemantics.Explicit), (condition.Op, condition.Value, condition.Semantics));
     }
+
+    [Fact]
+    public void Encouraged_subject_and_yearly_basis()
+    {
+        var rule = Assert.Single(Rules("鼓励知识产权服务机构围绕产业，积极拓展服务领域，根据年度业务规模、完成质量综合考评，分档给予最高50万元奖励。"));
+        Assert.Equal("年度业务规模、完成质量综合考评 | 知识产权服务机构 | 奖励 | max 500000 incl Document", Describe(rule));
+        Assert.Equal(Frequency.Yearly, rule.Frequency);
+    }
+
+    [Fact]
+    public void A_framing_segment_gives_the_trigger_when_the_grant_names_none()
+    {
+        var rule = Assert.Single(Rules("对已认定的平台和中心进行动态管理，按年度服务内容、数量等综合绩效评估，择优分档给予每家最高100万元运营资金支持。"));
+        Assert.Equal("已认定 | 平台和中心 | 运营资金支持 | max 1000000 incl Document", Describe(rule));
+        Assert.Equal(Frequency.Yearly, rule.Frequency);
+    }
+
+    [Fact]
+    public void A_grant_to_those_ranked_on_a_basis()
+    {
+        var rule = Assert.Single(Rules("根据知识产权发展状况、相关指标任务完成情况对各街道（园区）进行综合排名并给予相应工作经费支持。"));
+        Assert.Equal("知识产权发展状况、相关指标任务完成情况 | 各街道（园区） | 工作经费支持 | unspecified 给予相应工作经费支持", Describe(rule));
+    }
+
+    [Fact]
+    public void Respectively_over_two_items_joined_by_he()
+    {
+        var rules = Rules("对知识产权战略推进项目和高价值专利组合，分别给予每项最高100万元和30万元支持。");
+        Assert.Equal(["知识产权战略推进项目", "高价值专利组合"], rules.Select(r => r.Triggers.Single()));
+        Assert.Equal([1000000m, 300000m], rules.Select(r => r.Amount.Value!.Value));
+    }
 }
