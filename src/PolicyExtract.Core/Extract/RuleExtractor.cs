@@ -164,6 +164,26 @@ public sealed class RuleExtractor
                     continue;
                 }
 
+                if (trigger.Count == 0 && PartOf(segment, grant, sentenceDrafts) is { } umbrella)
+                {
+                    // 对获评的团队、专家人才、企业专员给予奖励，其中团队可给予最高5万元奖励，个人可给予最高2000元奖励: the
+                    // grant is split by recipient; the parts replace a whole that had no figure.
+                    var who = Lead(segment.Text[..grant.VerbAt] is var h && h.StartsWith("其中", StringComparison.Ordinal) ? h[2..] : h);
+                    var earned = umbrella.Part ? umbrella.Triggers
+                        : umbrella.RawTrigger.LastIndexOf('的') is > 0 and var de ? [.. Triggers(umbrella.RawTrigger[..de], 1)]
+                        : umbrella.Triggers;
+                    var parts = MakeDrafts(segment, grant, [], context)
+                        .Select(d => d with { Triggers = earned, Beneficiary = who, Conditions = umbrella.Conditions, Part = true })
+                        .ToList();
+                    if (!umbrella.Part && umbrella.Amount.Kind == AmountKind.Unspecified)
+                    {
+                        sentenceDrafts.Remove(umbrella);
+                    }
+
+                    sentenceDrafts.AddRange(parts);
+                    continue;
+                }
+
                 var basisYearly = basis is not null && IsYearly(basis);
                 sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context)
                     .Select(d => framing is null ? d : d with
@@ -215,6 +235,26 @@ public sealed class RuleExtractor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The grant a segment is a part of, when the segment names only a recipient before its verb: after 其中 (其中团队可
+    /// 给予…, the grant before), or right after another part (个人可给予…, that part, which carries the grant's trigger).
+    /// </summary>
+    private Draft? PartOf(Segment segment, Grant grant, List<Draft> sentence)
+    {
+        if (sentence.Count == 0 || grant.VerbAt <= 0)
+        {
+            return null;
+        }
+
+        var head = segment.Text[..grant.VerbAt];
+        var opensPart = head.StartsWith("其中", StringComparison.Ordinal);
+        var who = Lead(opensPart ? head[2..] : head);
+        return !Cue("beneficiary").Contains(who) ? null
+            : sentence[^1].Part ? sentence[^1]
+            : opensPart ? sentence[^1]
+            : null;
     }
 
     /// <summary>根据年度业务规模、完成质量综合考评 → 年度业务规模、完成质量综合考评: a segment that is the basis of a grant.</summary>
@@ -1401,6 +1441,9 @@ public sealed class RuleExtractor
         public ConditionJoin ConditionJoin { get; init; }
 
         public Instalment? Instalment { get; init; }
+
+        /// <summary>A part of a grant split by recipient (其中团队…，个人…).</summary>
+        public bool Part { get; init; }
 
         public Rule Build(string id, string clause) =>
             new(id, clause, Triggers, Beneficiary, Benefit, Frequency, Amount, Limits, Conditions, ConditionJoin, Evidence) { Instalment = Instalment };

@@ -476,4 +476,13 @@ public sealed class RuleExtractorTests
         Assert.Equal(["知识产权战略推进项目", "高价值专利组合"], rules.Select(r => r.Triggers.Single()));
         Assert.Equal([1000000m, 300000m], rules.Select(r => r.Amount.Value!.Value));
     }
+
+    [Fact]
+    public void A_grant_split_by_recipient_replaces_the_whole_without_a_figure()
+    {
+        var rules = Rules("对获评的团队、专家人才、企业专员给予奖励，其中团队可给予最高5万元奖励，个人可给予最高2000元奖励。");
+        Assert.Equal(
+            ["获评 | 团队 | 奖励 | max 50000 incl Document", "获评 | 个人 | 奖励 | max 2000 incl Document"],
+            rules.Select(Describe));
+    }
 }
