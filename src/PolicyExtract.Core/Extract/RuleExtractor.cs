@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PolicyExtract.Grammar;
+using PolicyExtract.Numbers;
 using PolicyExtract.Rules;
 using PolicyExtract.Structure;
 
@@ -251,10 +252,7 @@ public sealed class RuleExtractor
         var head = segment.Text[..grant.VerbAt];
         var opensPart = head.StartsWith("其中", StringComparison.Ordinal);
         var who = Lead(opensPart ? head[2..] : head);
-        return !Cue("beneficiary").Contains(who) ? null
-            : sentence[^1].Part ? sentence[^1]
-            : opensPart ? sentence[^1]
-            : null;
+        return Cue("beneficiary").Contains(who) && (opensPart || sentence[^1].Part) ? sentence[^1] : null;
     }
 
     /// <summary>根据年度业务规模、完成质量综合考评 → 年度业务规模、完成质量综合考评: a segment that is the basis of a grant.</summary>
@@ -285,8 +283,10 @@ public sealed class RuleExtractor
     }
 
     /// <summary>年度 in a basis (按年度服务内容…评估) makes a grant yearly; 上一年度 dates a figure and does not.</summary>
-    private bool IsYearly(string text) =>
-        Contains(text.Replace("上一年度", "", StringComparison.Ordinal).Replace("上年度", "", StringComparison.Ordinal), Cue("frequency-yearly")) is not null;
+    private bool IsYearly(string text) => Contains(WithoutPastYear(text), Cue("frequency-yearly")) is not null;
+
+    private static string WithoutPastYear(string text) =>
+        text.Replace("上一年度", "", StringComparison.Ordinal).Replace("上年度", "", StringComparison.Ordinal);
 
     /// <summary>鼓励知识产权服务机构围绕产业 → 知识产权服务机构: the subject that a sentence of encouragement addresses.</summary>
     private string? Encouraged(string text)
@@ -530,11 +530,11 @@ public sealed class RuleExtractor
         m.Bound is { Direction: BoundDirection.AtLeast or BoundDirection.MoreThan } b && b.Start > m.Start
             && m.End < clauseText.Length && clauseText[m.End] is not ('，' or '。' or '；');
 
-    /// <param name="instalment">The segment opens with an instalment label (第一年50万元), which needs no verb.</param>
     /// <summary>营业收入1000万元至5000万元的企业: an interval followed by 的 is a tier's threshold.</summary>
     private static bool IsRangeThreshold(QuantityMention m, string clauseText) =>
         (m.Min is not null || m.Max is not null) && !m.Approximate && m.End < clauseText.Length && clauseText[m.End] == '的';
 
+    /// <param name="instalment">The segment opens with an instalment label (第一年50万元), which needs no verb.</param>
     private Grant? GrantOf(Segment segment, List<QuantityMention> mentions, string clauseText, bool instalment)
     {
         var amounts = mentions.Where(m => IsGrantAmount(m, clauseText)).ToImmutableArray();
@@ -573,7 +573,6 @@ public sealed class RuleExtractor
             : null;
     }
 
-
     /// <summary>
     /// Where the basis of a grant starts in the text before its verb (按实缴利息, 按区级质量奖管理办法规定, 按照“一事一议”方式,
     /// 在工作费用方面); the text's length when there is none. The trigger stops there, and a grant without a figure
@@ -594,8 +593,6 @@ public sealed class RuleExtractor
         return at;
     }
 
-    private static readonly string[] Demonstratives = ["上述", "该", "其"];
-
     private IEnumerable<Draft> MakeDrafts(Segment segment, Grant grant, List<Segment> triggerSegments, Context context)
     {
         // The part of the grant segment before its verb belongs to the trigger (获评优秀的资助3万元) or names the
@@ -609,7 +606,7 @@ public sealed class RuleExtractor
             {
                 // …的，对该代理机构给予: the recipient, without the demonstrative that points back to the trigger.
                 beneficiary = lead.TrimStart('对');
-                beneficiary = Demonstratives.FirstOrDefault(d => beneficiary.Length > d.Length && beneficiary.StartsWith(d, StringComparison.Ordinal)) is { } d
+                beneficiary = Cue("demonstrative").FirstOrDefault(d => beneficiary.Length > d.Length && beneficiary.StartsWith(d, StringComparison.Ordinal)) is { } d
                     ? beneficiary[d.Length..]
                     : beneficiary;
                 if (parts.Count > 1 && StartsTrigger(parts[0].Text) && parts[0].Text.EndsWith('的'))
@@ -799,7 +796,7 @@ public sealed class RuleExtractor
     /// </summary>
     private Frequency FrequencyOf(string grantText, string trigger, Grant grant, string clauseText)
     {
-        var text = grantText.Replace("上一年度", "", StringComparison.Ordinal).Replace("上年度", "", StringComparison.Ordinal);
+        var text = WithoutPastYear(grantText);
         if (text.Contains("每年", StringComparison.Ordinal) || Cue("frequency-yearly").Any(c => trigger.StartsWith(c, StringComparison.Ordinal)))
         {
             return Frequency.Yearly;
@@ -1380,15 +1377,30 @@ public sealed class RuleExtractor
         if (baseText.Length == 0 && m.Bound is { } lead && lead.Start == m.Start)
         {
             // 按不超过实际交易金额5%: the base stands between the bound word and the figure, inside the mention.
-            baseText = context.Clause.Text[lead.End..m.End].TrimEnd(FigureChars).TrimEnd('的');
+            baseText = WithoutFigure(context.Clause.Text[lead.End..m.End]).TrimEnd('的');
         }
 
         var (inclusive, semantics) = m.Bound is { } bw ? Resolve(bw, context.Boundary) : (default(bool?), default(BoundSemantics?));
         return Amounts.Ratio(m.Value ?? 0m, baseText.Length > 0 ? baseText : null, inclusive, semantics);
     }
 
-    // The characters a percentage or ratio figure is written with: 5%, 百分之五十, 1:1.
-    private static readonly char[] FigureChars = [.. "0123456789.%:：百分之零〇一二三四五六七八九十两半"];
+    /// <summary>实际交易金额5% → 实际交易金额: the text without the percentage or ratio figure that ends it (5%, 百分之五, 三分之一, 1:1).</summary>
+    private static string WithoutFigure(string text)
+    {
+        for (var before = ""; before != text;)
+        {
+            before = text;
+            text = text.TrimEnd('%', '％', ':', '：', '半');
+            while (text.Length > 0 && NumeralChars.IsNumeralChar(text[^1]))
+            {
+                text = text[..^1];
+            }
+
+            text = text.EndsWith("分之", StringComparison.Ordinal) ? text[..^2] : text;
+        }
+
+        return text;
+    }
 
     private Bound BoundOf(QuantityMention m, Context context)
     {

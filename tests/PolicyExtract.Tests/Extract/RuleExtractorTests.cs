@@ -485,4 +485,21 @@ public sealed class RuleExtractorTests
             ["获评 | 团队 | 奖励 | max 50000 incl Document", "获评 | 个人 | 奖励 | max 2000 incl Document"],
             rules.Select(Describe));
     }
+
+    [Fact]
+    public void Range_ends_are_read_from_the_range_word_not_a_marker()
+    {
+        var rule = Assert.Single(Rules("对新认定的企业，给予10万至20万元奖励。"));
+        Assert.Equal((BoundSemantics.Default, BoundSemantics.Default), (rule.Amount.Min!.Semantics, rule.Amount.Max!.Semantics));
+    }
+
+    [Theory]
+    [InlineData("按不超过实际交易金额百分之五予以资助")]
+    [InlineData("按不超过实际交易金额三分之一予以资助")]
+    [InlineData("按不超过实际交易金额一半予以资助")]
+    public void A_ratio_base_after_its_cap_word_whatever_the_figure_is_written_in(string grant)
+    {
+        var rule = Assert.Single(Rules($"对本市企业实施专利成果的{grant}。"));
+        Assert.Equal((AmountKind.Ratio, "实际交易金额"), (rule.Amount.Kind, rule.Amount.Base));
+    }
 }
