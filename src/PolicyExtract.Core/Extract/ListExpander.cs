@@ -36,8 +36,9 @@ public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks
         }
 
         // Two items, the first with the shared head, the second with the shared tail, parallel where they meet:
-        // 获得深圳市高价值、高质量专利培育项目资助; 评定为国家级、省级优秀导航项目成果; 主导广东省、深圳市地方标准制定.
-        if (split.Count == 2 && first[^1] != last[^1] && Meeting(first, last) is var (kFirst, kLast))
+        // 获得深圳市高价值、高质量专利培育项目资助; 评定为国家级、省级优秀导航项目成果; 主导广东省、深圳市地方标准制定; or
+        // a single noun after the head's 的 and one as long opening the tail: 在境外开展的专利、商标侵权案件中胜诉.
+        if (split.Count == 2 && first[^1] != last[^1] && (Meeting(first, last) ?? AfterDe(first, last)) is var (kFirst, kLast))
         {
             var head = string.Concat(first.Take(first.Length - kFirst));
             var tail = string.Concat(last.Skip(kLast));
@@ -270,6 +271,17 @@ public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks
 
         return best is { } b ? (b.First, b.Last) : null;
     }
+
+    /// <summary>
+    /// 在境外开展的专利 | 商标侵权案件中胜诉: the first item's last word follows a 的 that closes its head, and the last item
+    /// opens with a word as long, so the two words are the list. Without the 的 (新增发明专利、商标注册) the head may
+    /// belong to the first item alone, and the tail is not shared.
+    /// </summary>
+    private static (int First, int Last)? AfterDe(ImmutableArray<string> first, ImmutableArray<string> last) =>
+        first.Length >= 3 && first[^2] == "的" && last.Length >= 3 && first[^1].Length == last[0].Length && last[0].Length >= 2
+            && first[^1].All(IsIdeograph) && last[0].All(IsIdeograph)
+            ? (1, 1)
+            : null;
 
     // The last character of a place or level name: 广东省, 深圳市, 光明区, 国家, 省级.
     private const string Places = "省市区县州家级";

@@ -74,6 +74,9 @@ public sealed class RuleExtractor
         var mentions = QuantityFinder.Find(text, _quantities);
         var clauseDrafts = new List<Draft>();
         var context = new Context(clause, boundary, evidence, mentions);
+        // 对企业在国内…胜诉的分别给予2万元；在境外…胜诉的给予5万元: a grant after ； that names no recipient and is written
+        // in parallel to the grant before it is for the same recipient.
+        Draft? carried = null;
         foreach (var (sentenceStart, sentence) in Sentences.Of(text))
         {
             var sentenceDrafts = new List<Draft>();
@@ -195,7 +198,7 @@ public sealed class RuleExtractor
                     })
                     .Select(d => d with
                     {
-                        Beneficiary = d.Beneficiary ?? encouraged,
+                        Beneficiary = d.Beneficiary ?? encouraged ?? (carried is { } c && IsParallel(c.RawTrigger, d.RawTrigger) ? c.Beneficiary : null),
                         Frequency = basisYearly && d.Frequency == Frequency.Unspecified ? Frequency.Yearly : d.Frequency,
                         Triggers = d.Triggers.All(t => t.Length == 0) && basis is not null ? [basis] : d.Triggers,
                     })
@@ -209,10 +212,24 @@ public sealed class RuleExtractor
             }
 
             clauseDrafts.AddRange(sentenceDrafts);
+            carried = sentence.EndsWith('；') ? sentenceDrafts.LastOrDefault(d => d.Beneficiary is not null) ?? carried : null;
         }
 
         CarryLadderMetrics(clauseDrafts);
         return clauseDrafts;
+    }
+
+    /// <summary>
+    /// 在国内开展的… and 在境外开展的…: triggers that open with the same word and have the same word before their first 的,
+    /// so that the second repeats the frame of the first (and, after ；, its omitted subject). 对企业新获认定的驰名商标 and
+    /// 新入选…名录 are not: the second names a different act.
+    /// </summary>
+    private bool IsParallel(string first, string second)
+    {
+        var a = _words.Split(first);
+        var b = _words.Split(second);
+        var (da, db) = (a.IndexOf("的"), b.IndexOf("的"));
+        return a.Length > 0 && b.Length > 0 && a[0] == b[0] && da > 0 && db > 0 && a[da - 1] == b[db - 1];
     }
 
     /// <summary>
@@ -288,7 +305,10 @@ public sealed class RuleExtractor
     private static string WithoutPastYear(string text) =>
         text.Replace("上一年度", "", StringComparison.Ordinal).Replace("上年度", "", StringComparison.Ordinal);
 
-    /// <summary>鼓励知识产权服务机构围绕产业 → 知识产权服务机构: the subject that a sentence of encouragement addresses.</summary>
+    /// <summary>
+    /// 鼓励知识产权服务机构围绕产业 → 知识产权服务机构, 支持获批的市级知识产权培训基地 → 市级知识产权培训基地: the subject that a
+    /// sentence of encouragement or support addresses.
+    /// </summary>
     private string? Encouraged(string text)
     {
         var word = Cue("encourage").FirstOrDefault(w => text.StartsWith(w, StringComparison.Ordinal));
@@ -302,7 +322,8 @@ public sealed class RuleExtractor
             var subject = text[word.Length..end];
             if (!subject.Contains('、') && Cue("beneficiary").Any(c => subject.EndsWith(c, StringComparison.Ordinal)))
             {
-                return subject;
+                // 支持获批的市级知识产权培训基地: what comes before 的 qualifies the recipient; it is not a part of its name.
+                return subject[(subject.LastIndexOf('的') + 1)..];
             }
         }
 
@@ -1346,32 +1367,31 @@ public sealed class RuleExtractor
     private Amount RatioOf(QuantityMention m, Segment segment, Context context)
     {
         var before = context.Clause.Text[segment.Start..(m.Bound is { } b && b.Start < m.Start ? b.Start : m.Start)];
-        // The base is what stands between the last 按/给予 and the figure; when that is empty (按实际支出贷款利息给予最高70%),
-        // the one before.
-        var baseText = "";
-        foreach (var (word, at) in new[] { "按照", "按", "根据", "给予", "予以" }
-            .Select(w => (Word: w, At: before.LastIndexOf(w, StringComparison.Ordinal)))
-            .Where(x => x.At >= 0)
-            .OrderByDescending(x => x.At + x.Word.Length))
+        // The base is what stands between the last 按/给予 and the figure, or the next such word (根据市级财政扶持经费按照
+        // 不低于1:1); when that is empty (按实际支出贷款利息给予最高70%), the one before. 按 inside 按照 is not a word of its own.
+        var words = new List<(int At, int End)>();
+        foreach (var word in Cue("ratio-base").OrderByDescending(w => w.Length))
         {
-            var end = before.Length;
-            foreach (var later in new[] { "给予", "予以" })
+            for (var at = before.IndexOf(word, StringComparison.Ordinal); at >= 0; at = before.IndexOf(word, at + 1, StringComparison.Ordinal))
             {
-                var next = before.IndexOf(later, at + word.Length, StringComparison.Ordinal);
-                end = next >= 0 ? Math.Min(end, next) : end;
+                if (!words.Any(w => at < w.End && w.At < at + word.Length))
+                {
+                    words.Add((at, at + word.Length));
+                }
             }
+        }
 
-            baseText = before[(at + word.Length)..end];
+        words.Sort();
+        var baseText = "";
+        for (var i = words.Count - 1; i >= 0 && baseText.Length == 0; i--)
+        {
+            baseText = before[words[i].End..(i + 1 < words.Count ? words[i + 1].At : before.Length)];
             foreach (var bound in _quantities.BoundsBefore.Select(b => b.Word))
             {
                 baseText = baseText.Replace(bound, "", StringComparison.Ordinal);
             }
 
             baseText = baseText.Trim().TrimEnd('的');
-            if (baseText.Length > 0)
-            {
-                break;
-            }
         }
 
         if (baseText.Length == 0 && m.Bound is { } lead && lead.Start == m.Start)

@@ -26,6 +26,8 @@ public sealed class ListExpanderTests
     [InlineData("中国质量奖、中国质量奖提名奖", "中国质量奖|中国质量奖提名奖")]
     [InlineData("中国标准创新贡献奖标准项目奖一等奖、组织奖", "中国标准创新贡献奖标准项目奖一等奖|中国标准创新贡献奖组织奖")]
     [InlineData("中国标准创新贡献奖标准项目奖一等奖、二等奖", "中国标准创新贡献奖标准项目奖一等奖|中国标准创新贡献奖标准项目奖二等奖")]
+    [InlineData("在境外开展的专利、商标侵权案件中胜诉", "在境外开展的专利侵权案件中胜诉|在境外开展的商标侵权案件中胜诉")]
+    [InlineData("新增发明专利、商标注册", "新增发明专利|新增商标注册")]
     public void Expands_elliptical_lists(string list, string expected) =>
         Assert.Equal(expected, string.Join('|', Expander.Expand(list.Split('、'))));
 

@@ -502,4 +502,41 @@ public sealed class RuleExtractorTests
         var rule = Assert.Single(Rules($"对本市企业实施专利成果的{grant}。"));
         Assert.Equal((AmountKind.Ratio, "实际交易金额"), (rule.Amount.Kind, rule.Amount.Base));
     }
+
+    [Fact]
+    public void A_parallel_grant_after_a_semicolon_is_for_the_recipient_named_before_it()
+    {
+        var rules = Rules("对企业在省内开展的专利、商标侵权案件中胜诉的给予一次性资助2万元；在省外开展的专利、商标侵权案件中胜诉的给予一次性资助3万元。");
+        Assert.Equal(
+            [
+                "在省内开展的专利侵权案件中胜诉+在省内开展的商标侵权案件中胜诉 | 企业 | 一次性资助 | fixed 20000",
+                "在省外开展的专利侵权案件中胜诉+在省外开展的商标侵权案件中胜诉 | 企业 | 一次性资助 | fixed 30000",
+            ],
+            rules.Select(Describe));
+    }
+
+    [Fact]
+    public void A_grant_after_a_semicolon_that_names_another_act_keeps_no_recipient()
+    {
+        var rules = Rules("对企业新获认定的驰名商标给予10万元资助；新列入省重点商标保护名录的给予每件资助3000元。");
+        Assert.Equal(["企业", null], rules.Select(r => r.Beneficiary));
+    }
+
+    [Theory]
+    [InlineData("根据省级扶持资金按照不低于1:1配套设立专项资金", "省级扶持资金", "专项资金")]
+    [InlineData("按照不低于1:1比例给予配套资金", null, "配套资金")]
+    [InlineData("按照省级资助金额的50%给予配套资金", "省级资助金额", "配套资金")]
+    public void A_matching_fund_takes_its_base_up_to_the_next_base_word(string grant, string? expectedBase, string benefit)
+    {
+        var rule = Assert.Single(Rules($"获批创建国家知识产权示范园区的，{grant}。"));
+        Assert.Equal((AmountKind.Ratio, expectedBase, benefit), (rule.Amount.Kind, rule.Amount.Base, rule.Benefit));
+    }
+
+    [Fact]
+    public void A_supported_recipient_at_the_sentence_head_without_its_qualifier()
+    {
+        var rule = Assert.Single(Rules("支持新认定的区级知识产权培训基地，开设知识产权课程，培训期间的场地租赁、师资聘请给予适当补助。"));
+        Assert.Equal("区级知识产权培训基地", rule.Beneficiary);
+        Assert.Equal(["培训期间的场地租赁", "培训期间的师资聘请"], rule.Triggers.ToArray());
+    }
 }
