@@ -84,9 +84,12 @@ public sealed class RuleExtractor
             Framing? framing = null;
             string? instalmentBenefit = null;
             string? basis = null;
-            string? encouraged = null;
+            Encouragement? encouraged = null;
+            Segment? before = null;
             foreach (var segment in Sentences.Segments(sentence, sentenceStart).Select(p => new Segment(p.Start, p.Start + p.Text.Length, p.Text)))
             {
+                var segmentBefore = before;
+                before = segment;
                 var inSegment = WithSharedBounds(segment, mentions.Where(m => m.Start >= segment.Start && m.End <= segment.End).ToList());
                 if (Contains(segment.Text, Cue("not-grant")) is not null && IndexOfAny(segment.Text, Cue("grant-verb")) < 0
                     && inSegment.Any(m => m.Kind == QuantityKind.Money))
@@ -142,10 +145,10 @@ public sealed class RuleExtractor
                         basis = b;
                     }
 
-                    if (Encouraged(segment.Text) is { } subject)
+                    if (Encouraged(segment.Text) is { } encouragement)
                     {
                         // 鼓励知识产权服务机构围绕产业，…给予最高50万元奖励: the grants of the sentence are for them.
-                        encouraged = subject;
+                        encouraged = encouragement;
                     }
 
                     if (IsTriggerPart(segment.Text, trigger.Count > 0))
@@ -165,6 +168,12 @@ public sealed class RuleExtractor
                         Amount = previous.Amount with { Phrase = previous.Amount.Phrase + "，" + segment.Text },
                         Evidence = Evidence(context, previous.From, segment.End),
                     };
+                    continue;
+                }
+
+                if (grant.Verbless && grant.Named is null)
+                {
+                    // 本措施具体按照…规定执行, with no grant before it and naming nothing granted: a reference, not a grant.
                     continue;
                 }
 
@@ -198,9 +207,14 @@ public sealed class RuleExtractor
                     })
                     .Select(d => d with
                     {
-                        Beneficiary = d.Beneficiary ?? encouraged ?? (carried is { } c && IsParallel(c.RawTrigger, d.RawTrigger) ? c.Beneficiary : null),
+                        Beneficiary = d.Beneficiary ?? encouraged?.Subject ?? (carried is { } c && IsParallel(c.RawTrigger, d.RawTrigger) ? c.Beneficiary : null),
                         Frequency = basisYearly && d.Frequency == Frequency.Unspecified ? Frequency.Yearly : d.Frequency,
-                        Triggers = d.Triggers.All(t => t.Length == 0) && basis is not null ? [basis] : d.Triggers,
+                        // 鼓励社会公众举报侵犯知识产权违法行为，举报奖励按…执行: what is encouraged earns the grant that names nothing.
+                        // 继续推进地理标志商标申报工作，相关费用由区财政承担: the costs paid are those of the work before.
+                        Triggers = d.Triggers.All(t => t.Length == 0)
+                            && (basis ?? encouraged?.Act ?? (grant.Verbless && segmentBefore is not null ? WithoutManner(segmentBefore.Text) : null)) is { } earned
+                            ? [earned]
+                            : d.Triggers,
                     })
                     .Select(d => label is null ? d : d with
                     {
@@ -307,9 +321,22 @@ public sealed class RuleExtractor
 
     /// <summary>
     /// 鼓励知识产权服务机构围绕产业 → 知识产权服务机构, 支持获批的市级知识产权培训基地 → 市级知识产权培训基地: the subject that a
-    /// sentence of encouragement or support addresses.
+    /// sentence of encouragement or support addresses, and what it is encouraged to do (围绕产业).
     /// </summary>
-    private string? Encouraged(string text)
+    private sealed record Encouragement(string Subject, string Act);
+
+    /// <summary>继续稳步快速推进地理标志商标申报工作 → 推进地理标志商标申报工作: an act without the adverbs of manner before it.</summary>
+    private string WithoutManner(string text)
+    {
+        for (var word = ""; word is not null; text = word is null ? text : text[word.Length..])
+        {
+            word = Cue("manner").FirstOrDefault(m => text.Length > m.Length && text.StartsWith(m, StringComparison.Ordinal));
+        }
+
+        return text;
+    }
+
+    private Encouragement? Encouraged(string text)
     {
         var word = Cue("encourage").FirstOrDefault(w => text.StartsWith(w, StringComparison.Ordinal));
         if (word is null)
@@ -323,7 +350,7 @@ public sealed class RuleExtractor
             if (!subject.Contains('、') && Cue("beneficiary").Any(c => subject.EndsWith(c, StringComparison.Ordinal)))
             {
                 // 支持获批的市级知识产权培训基地: what comes before 的 qualifies the recipient; it is not a part of its name.
-                return subject[(subject.LastIndexOf('的') + 1)..];
+                return new Encouragement(subject[(subject.LastIndexOf('的') + 1)..], text[end..]);
             }
         }
 
@@ -390,6 +417,12 @@ public sealed class RuleExtractor
     /// <summary>Where a grant starts in a segment: the grant verb (or the first amount), and the amounts it grants.</summary>
     private sealed record Grant(int VerbAt, ImmutableArray<QuantityMention> Amounts, string? Unspecified, decimal? RatioPhrase)
     {
+        /// <summary>A grant without a verb of its own: 相关费用由区财政承担, 按…规定执行.</summary>
+        public bool Verbless { get; init; }
+
+        /// <summary>What a grant without a verb grants, as it names it: 举报奖励, 相关费用.</summary>
+        public string? Named { get; init; }
+
         /// <summary>奖励办法按…规定执行: it says how a grant is made, not that one is.</summary>
         public bool ByReference => Unspecified is { } phrase && phrase.EndsWith("执行", StringComparison.Ordinal);
     }
@@ -421,7 +454,7 @@ public sealed class RuleExtractor
     /// </summary>
     private bool IsTriggerPart(string text, bool open)
     {
-        if (text.StartsWith("鼓励", StringComparison.Ordinal) || text.StartsWith("支持", StringComparison.Ordinal))
+        if (Cue("encourage").Any(w => text.StartsWith(w, StringComparison.Ordinal)))
         {
             return false;
         }
@@ -588,10 +621,21 @@ public sealed class RuleExtractor
             return new Grant(verbAt, [], segment.Text[BasisAt(segment.Text[..verbAt])..], null);
         }
 
-        // 按市人才扶持政策有关规定执行 names no verb of its own: the grant was named in the segment before.
-        return Contains(segment.Text, Cue("unspecified")) is { } phrase && phrase.EndsWith("执行", StringComparison.Ordinal)
-            ? new Grant(0, [], segment.Text, null)
-            : null;
+        // 按市人才扶持政策有关规定执行, 相关费用由区财政承担: a grant without a verb (after a grant, how that one is paid). What
+        // stands before its basis or its payer (举报奖励按…执行, 相关费用由…) names what is granted.
+        if (Contains(segment.Text, Cue("verbless-grant")) is null)
+        {
+            return null;
+        }
+
+        var text = segment.Text;
+        var basisAt = BasisAt(text);
+        var named = basisAt < text.Length ? text[..basisAt] : text.IndexOf('由') is > 0 and var by ? text[..by] : "";
+        return new Grant(0, [], basisAt < text.Length && named.Length > 0 ? text[basisAt..] : text, null)
+        {
+            Verbless = true,
+            Named = Cue("benefit").Concat(Cue("cost")).Any(c => named.EndsWith(c, StringComparison.Ordinal)) ? named : null,
+        };
     }
 
     /// <summary>
@@ -674,7 +718,7 @@ public sealed class RuleExtractor
         beneficiary ??= afterVerb ?? EachRecipient(segment.Text[..Math.Max(0, grant.VerbAt)]);
 
         var grantText = segment.Text[Math.Max(0, grant.VerbAt)..];
-        var benefit = Contains(AfterAmounts(segment, grant), Cue("benefit")) ?? Contains(grantText, Cue("benefit")) ?? "资助";
+        var benefit = grant.Named ?? Contains(AfterAmounts(segment, grant), Cue("benefit")) ?? Contains(grantText, Cue("benefit")) ?? "资助";
         var frequency = FrequencyOf(segment.Text, trigger, grant, context.Clause.Text);
         var thresholds = parts.Count == 0
             ? []

@@ -539,4 +539,22 @@ public sealed class RuleExtractorTests
         Assert.Equal("区级知识产权培训基地", rule.Beneficiary);
         Assert.Equal(["培训期间的场地租赁", "培训期间的师资聘请"], rule.Triggers.ToArray());
     }
+
+    [Fact]
+    public void An_encouraged_act_earns_a_reward_paid_by_reference()
+    {
+        var rule = Assert.Single(Rules("鼓励社会公众举报假冒专利行为，举报奖励按市有关奖励办法执行。"));
+        Assert.Equal("举报假冒专利行为 | 社会公众 | 举报奖励 | unspecified 按市有关奖励办法执行", Describe(rule));
+    }
+
+    [Fact]
+    public void Costs_borne_by_the_budget_are_a_grant_for_the_work_before_them()
+    {
+        var rule = Assert.Single(Rules("积极对接第三方代理机构，持续推进地理标志证明商标注册工作，相关费用由区财政负担。"));
+        Assert.Equal("推进地理标志证明商标注册工作 | - | 相关费用 | unspecified 相关费用由区财政负担", Describe(rule));
+    }
+
+    [Fact]
+    public void A_reference_to_other_rules_that_names_nothing_granted_is_not_a_grant() =>
+        Assert.Empty(Rules("本措施具体按照《某区专项资金管理办法》规定执行。"));
 }
