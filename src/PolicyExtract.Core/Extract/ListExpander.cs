@@ -8,6 +8,7 @@ namespace PolicyExtract.Extract;
 /// <item>shared head: 中国专利金奖、银奖、优秀奖 → 中国专利金奖, 中国专利银奖, 中国专利优秀奖; 主导国家标准制定、修订 → 主导国家标准制定, 主导国家标准修订;</item>
 /// <item>shared tail: 国家、省、市知识产权运营中心 → 国家知识产权运营中心, 省知识产权运营中心, 市知识产权运营中心;</item>
 /// <item>both: 获批成为国家、省、市知识产权运营中心 → 获批成为国家知识产权运营中心, 获批成为省知识产权运营中心, ….</item>
+/// <item>a head before the word the later items start over with: 南京市优秀发明专利、优秀实用新型专利 → 南京市优秀实用新型专利.</item>
 /// </list>
 /// A short item replaces (head) or prefixes (tail) the same number of words of the full item. Items of similar length are
 /// complete already and are kept as written. Thread-safe.
@@ -67,12 +68,32 @@ public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks
             return [items[0] + tail, .. inner.Select(s => head + string.Concat(s) + tail), head + items[^1]];
         }
 
+        // Complete items that open with a word the first item has after its start (南京市优秀发明专利、优秀实用新型专利):
+        // the words before it in the first item are a head they share.
+        if (RestartAt(first, split.Skip(1).ToList()) is > 0 and var restart)
+        {
+            var head = string.Concat(first.Take(restart));
+            return [items[0], .. items.Skip(1).Select(i => head + i)];
+        }
+
         // Complete items ending in the same word, the last with a short tail after it (承担…工作项目、承办…活动项目、
         // 国外…研究项目资助: each ends 项目资助); then items that vary only the word before an ending they share with
         // the first (全国专业标准化技术委员会、分技术委员会 → 全国专业分技术委员会).
         var tailed = WithSharedTail(items, split);
         split = [.. tailed.Select(words.Split)];
         return [tailed[0], .. split.Skip(1).Select((s, i) => VariantOf(split[0], s) ?? tailed[i + 1])];
+    }
+
+    /// <summary>
+    /// Where in the first item the later items start over: the position of the word they all open with, when that is
+    /// not the first item's first word and they are complete items of more than one word; 0 when there is none.
+    /// </summary>
+    private static int RestartAt(ImmutableArray<string> first, List<ImmutableArray<string>> later)
+    {
+        var at = first.IndexOf(later[0][0]);
+        return at > 0 && at < first.Length - 1 && later.All(s => s.Length > 1 && s[0] == first[at] && s[0] != first[0] && s[0].All(IsIdeograph))
+            ? at
+            : 0;
     }
 
     private static List<string> WithSharedTail(IReadOnlyList<string> items, List<ImmutableArray<string>> split)

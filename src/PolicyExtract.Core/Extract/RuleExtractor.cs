@@ -718,7 +718,7 @@ public sealed class RuleExtractor
         beneficiary ??= afterVerb ?? EachRecipient(segment.Text[..Math.Max(0, grant.VerbAt)]);
 
         var grantText = segment.Text[Math.Max(0, grant.VerbAt)..];
-        var benefit = grant.Named ?? Contains(AfterAmounts(segment, grant), Cue("benefit")) ?? Contains(grantText, Cue("benefit")) ?? "资助";
+        var benefit = grant.Named ?? BenefitIn(AfterAmounts(segment, grant)) ?? BenefitIn(grantText) ?? "资助";
         var frequency = FrequencyOf(segment.Text, trigger, grant, context.Clause.Text);
         var thresholds = parts.Count == 0
             ? []
@@ -740,7 +740,18 @@ public sealed class RuleExtractor
                 (triggers, beneficiary, amount) = ([measure], beneficiary ?? ranked, Amounts.Unspecified(segment.Text[grant.VerbAt..]));
             }
 
-            yield return new Draft(triggerStart, trigger, [.. triggers], beneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+            // 对…的单位和团队，分别给予奖励: each recipient has a grant of its own. 对A、B和C分别按照《…办法》规定标准给予奖励:
+            // the rules referred to set each item's amount, so each item is a grant of its own. 分别 before one figure
+            // (分别给予2万元) is one formula for all, one rule.
+            var recipients = respectively && beneficiary is not null ? ListItems(beneficiary) : [];
+            var each = recipients.Count > 1 ? recipients.Select(r => (Triggers: triggers, Beneficiary: (string?)r))
+                : respectively && grant.Unspecified is { } phrase && BasisAt(phrase) == 0 ? triggers.Select(t => (Triggers: new List<string> { t }, Beneficiary: beneficiary))
+                : [(triggers, beneficiary)];
+            foreach (var (forTriggers, forBeneficiary) in each)
+            {
+                yield return new Draft(triggerStart, trigger, [.. forTriggers], forBeneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+            }
+
             yield break;
         }
 
@@ -768,10 +779,15 @@ public sealed class RuleExtractor
             yield break;
         }
 
-        // Several grants in one segment without 分别 (rare): one rule each, sharing the trigger.
+        // Several grants in one segment without 分别 (rare): one rule each, sharing the trigger. 分别 over a list of
+        // recipients before one figure (对企业和个人分别给予1万元): one rule for each recipient.
+        List<string?> forEach = respectively && beneficiary is not null && ListItems(beneficiary) is { Count: > 1 } items ? [.. items] : [beneficiary];
         foreach (var m in amounts)
         {
-            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+            foreach (var forBeneficiary in forEach)
+            {
+                yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], forBeneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+            }
         }
     }
 
@@ -806,6 +822,24 @@ public sealed class RuleExtractor
         return Cue("payer").Contains(lead) ? "" : lead;
     }
 
+    /// <summary>
+    /// What <paramref name="text"/> grants, as a [benefit] word; alternatives joined by 或 or 和 stay together (给予一定奖励或
+    /// 补助 → 奖励或补助).
+    /// </summary>
+    private string? BenefitIn(string text)
+    {
+        if (Contains(text, Cue("benefit")) is not { } benefit)
+        {
+            return null;
+        }
+
+        var end = text.IndexOf(benefit, StringComparison.Ordinal) + benefit.Length;
+        var alternative = end < text.Length - 1 && text[end] is '或' or '和'
+            ? Cue("benefit").FirstOrDefault(c => text.AsSpan(end + 1).StartsWith(c, StringComparison.Ordinal))
+            : null;
+        return alternative is null ? benefit : text[(end - benefit.Length)..(end + 1 + alternative.Length)];
+    }
+
     /// <summary>每个企业给予5万元, 每家单位…: the recipient counted before the verb, when it is a beneficiary noun.</summary>
     private string? EachRecipient(string lead)
     {
@@ -819,8 +853,11 @@ public sealed class RuleExtractor
         return noun.Length > 0 && Cue("beneficiary").Contains(noun) && !Cue("frequency-per-item").Contains(lead[each..].TrimEnd('，')) ? noun : null;
     }
 
-    private static string StripLead(string trigger)
+    /// <summary>对获得…, 重点对在…方面工作突出的: the trigger without the 对 (and the adverb before it) that introduces it.</summary>
+    private string StripLead(string trigger)
     {
+        var unhedged = WithoutManner(trigger);
+        trigger = StartsTrigger(unhedged) ? unhedged : trigger;
         foreach (var lead in new[] { "对于", "对", "凡" })
         {
             if (trigger.StartsWith(lead, StringComparison.Ordinal))
@@ -912,6 +949,11 @@ public sealed class RuleExtractor
     /// </summary>
     private List<string> Triggers(string trigger, int amounts)
     {
+        if (amounts == 1 && InAreas(trigger) is { } areas)
+        {
+            return areas;
+        }
+
         if (!IsListOfTriggers(trigger))
         {
             return [trigger];
@@ -957,6 +999,27 @@ public sealed class RuleExtractor
     }
 
     private bool StartsWithVerb(string text) => Cue("trigger-verb").Any(v => text.StartsWith(v, StringComparison.Ordinal));
+
+    /// <summary>
+    /// 在新增发明专利量、有效发明拥有量和标准建设等方面工作突出 → 在新增发明专利量方面工作突出, …: a list of areas in the frame
+    /// 在…（等）方面…, each area with the whole frame; null when the trigger has no such frame or names one area.
+    /// </summary>
+    private List<string>? InAreas(string trigger)
+    {
+        var at = trigger.IndexOf('在');
+        var end = at < 0 ? -1 : trigger.IndexOf("方面", at, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var list = trigger[(at + 1)..end];
+        list = list.EndsWith('等') && IsWordAt(list, list.Length - 1) ? list[..^1] : list;
+        var areas = ListItems(list);
+        return areas.Count < 2 || areas.Any(a => a.Length == 0 || a.Contains('，'))
+            ? null
+            : [.. _lists.Expand(areas).Select(a => trigger[..(at + 1)] + a + trigger[end..])];
+    }
 
     /// <summary>
     /// The triggers of each of <paramref name="count"/> 分别 amounts, in order; null when the trigger has no list of that
@@ -1129,6 +1192,11 @@ public sealed class RuleExtractor
         .Where(at => at >= from)
         .DefaultIfEmpty(-1)
         .Min();
+
+    /// <summary>单位和团队, 企业、高校院所: the items of a list of nouns, split at 、 and at 和, 及 or 或 standing as words.</summary>
+    private List<string> ListItems(string text) =>
+        [.. CrossPieces(text).SelectMany(p => TopLevel(p, '或').Where(at => at > 0 && at < p.Length - 1 && IsWordAt(p, at)).Take(1)
+            .Select(at => new[] { p[..at], p[(at + 1)..] }).DefaultIfEmpty([p]).First())];
 
     /// <summary>Top-level items of a 、 list (和 too when <paramref name="expected"/> asks for that many: 组织和个人).</summary>
     private static List<string> SplitList(string text, int expected)

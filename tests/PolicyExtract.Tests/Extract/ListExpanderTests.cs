@@ -28,6 +28,8 @@ public sealed class ListExpanderTests
     [InlineData("中国标准创新贡献奖标准项目奖一等奖、二等奖", "中国标准创新贡献奖标准项目奖一等奖|中国标准创新贡献奖标准项目奖二等奖")]
     [InlineData("在境外开展的专利、商标侵权案件中胜诉", "在境外开展的专利侵权案件中胜诉|在境外开展的商标侵权案件中胜诉")]
     [InlineData("新增发明专利、商标注册", "新增发明专利|新增商标注册")]
+    [InlineData("苏州市优秀发明专利、优秀外观设计专利", "苏州市优秀发明专利|苏州市优秀外观设计专利")]
+    [InlineData("获得发明专利授权、发明专利转让收入", "获得发明专利授权|获得发明专利转让收入")]
     public void Expands_elliptical_lists(string list, string expected) =>
         Assert.Equal(expected, string.Join('|', Expander.Expand(list.Split('、'))));
 

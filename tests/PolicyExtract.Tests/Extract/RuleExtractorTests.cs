@@ -557,4 +557,32 @@ public sealed class RuleExtractorTests
     [Fact]
     public void A_reference_to_other_rules_that_names_nothing_granted_is_not_a_grant() =>
         Assert.Empty(Rules("本措施具体按照《某区专项资金管理办法》规定执行。"));
+
+    [Fact]
+    public void Respectively_over_recipients_gives_each_its_own_grant()
+    {
+        var rules = Rules("对获得省级认定的企业和个人分别给予1万元奖励。");
+        Assert.Equal(["获得省级认定 | 企业 | 奖励 | fixed 10000", "获得省级认定 | 个人 | 奖励 | fixed 10000"], rules.Select(Describe));
+    }
+
+    [Fact]
+    public void Respectively_with_standards_set_elsewhere_gives_each_item_its_own_grant()
+    {
+        var rules = Rules("对苏州市优秀发明专利、优秀实用新型专利分别按照《苏州市专利奖励办法》规定标准给予奖励。");
+        Assert.Equal(
+            [
+                "苏州市优秀发明专利 | - | 奖励 | unspecified 按照《苏州市专利奖励办法》规定标准给予奖励",
+                "苏州市优秀实用新型专利 | - | 奖励 | unspecified 按照《苏州市专利奖励办法》规定标准给予奖励",
+            ],
+            rules.Select(Describe));
+    }
+
+    [Fact]
+    public void Areas_in_a_frame_each_take_the_frame_and_alternative_benefits_stay_together()
+    {
+        var rule = Assert.Single(Rules("重点对在专利转化运用、商标品牌建设和质量提升等方面工作取得明显成效的，给予一定奖励或补助。"));
+        Assert.Equal(
+            "在专利转化运用方面工作取得明显成效+在商标品牌建设方面工作取得明显成效+在质量提升方面工作取得明显成效 | - | 奖励或补助 | unspecified 给予一定奖励或补助",
+            Describe(rule));
+    }
 }
