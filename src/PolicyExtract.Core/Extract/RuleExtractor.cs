@@ -48,7 +48,7 @@ public sealed class RuleExtractor
         _words = words;
         _lists = new ListExpander(words, grammar.Cues["award-rank"]);
         _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
-        _leadFunctionWords = ["分别", "均", "可", "并", "择优", "分档", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
+        _leadFunctionWords = ["分别", "均", "可", "并", "和", "及", "择优", "分档", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
     }
 
     private ImmutableArray<string> Cue(string section) => _grammar.Cues[section];
@@ -386,8 +386,8 @@ public sealed class RuleExtractor
     }
 
     /// <summary>
-    /// 每年对…的承建单位进行资助, 对已认定的平台和中心进行动态管理: who the grants after it are for, whether yearly, and what
-    /// earns them when the grant names nothing itself (已认定).
+    /// 每年对…的承建单位进行资助, 对已认定的平台和中心进行动态管理, 对区内企业、高校院所发明专利授权量…进行综合监测: who the
+    /// grants after it are for, whether yearly, and what earns them when the grant names nothing itself (已认定, 发明专利授权量…).
     /// </summary>
     private sealed record Framing(string Beneficiary, bool Yearly, string? Trigger);
 
@@ -404,9 +404,17 @@ public sealed class RuleExtractor
         var whom = rest[1..doing];
         var de = whom.LastIndexOf('的');
         var beneficiary = de >= 0 ? whom[(de + 1)..] : whom;
-        return beneficiary.Length is > 0 and <= MaxBeneficiaryLength && EndsWithCue(beneficiary, Cue("beneficiary"))
-            ? new Framing(beneficiary, yearly is not null, de > 0 ? whom[..de] : null)
-            : null;
+        if (beneficiary.Length is > 0 and <= MaxBeneficiaryLength && EndsWithCue(beneficiary, Cue("beneficiary")))
+        {
+            return new Framing(beneficiary, yearly is not null, de > 0 ? whom[..de] : null);
+        }
+
+        // 对区内企业、高校院所发明专利授权量…的总量和增幅情况进行综合监测: the recipients open the phrase and what they are
+        // measured on follows them.
+        var named = Enumerable.Range(1, Math.Min(MaxBeneficiaryLength, whom.Length - 1)).Reverse()
+            .Select(end => whom[..end])
+            .FirstOrDefault(p => !p.Contains('的') && SplitList(p, 0).All(i => EndsWithCue(i, Cue("beneficiary"))));
+        return named is null ? null : new Framing(named, yearly is not null, whom[named.Length..]);
     }
 
     /// <summary>The shared inputs of one clause.</summary>
@@ -591,6 +599,12 @@ public sealed class RuleExtractor
     /// <param name="instalment">The segment opens with an instalment label (第一年50万元), which needs no verb.</param>
     private Grant? GrantOf(Segment segment, List<QuantityMention> mentions, string clauseText, bool instalment)
     {
+        if (Cue("others-pay").Any(c => segment.Text.StartsWith(c, StringComparison.Ordinal)))
+        {
+            // 督促被授予专利权的单位依法兑现发明人的相应奖励: others are told to pay; the policy grants nothing itself.
+            return null;
+        }
+
         var amounts = mentions.Where(m => IsGrantAmount(m, clauseText)).ToImmutableArray();
         var verbAt = IndexOfAny(segment.Text, Cue("grant-verb"));
         if (amounts.Length > 0)
@@ -616,9 +630,10 @@ public sealed class RuleExtractor
             return new Grant(verbAt, [], null, 1m);
         }
 
-        if (verbAt >= 0 && Contains(segment.Text[verbAt..], Cue("unspecified")) is not null)
+        if (verbAt >= 0 && UnspecifiedAt(segment.Text, verbAt) is var phraseAt and >= 0)
         {
-            return new Grant(verbAt, [], segment.Text[BasisAt(segment.Text[..verbAt])..], null);
+            // 择优分档给予奖励, 开展优秀活动评比和相应奖励: the phrase may open before the verb, and then so does the grant.
+            return new Grant(Math.Min(verbAt, phraseAt), [], segment.Text[Math.Min(phraseAt, BasisAt(segment.Text[..verbAt]))..], null);
         }
 
         // 按市人才扶持政策有关规定执行, 相关费用由区财政承担: a grant without a verb (after a grant, how that one is paid). What
@@ -637,6 +652,14 @@ public sealed class RuleExtractor
             Named = Cue("benefit").Concat(Cue("cost")).Any(c => named.EndsWith(c, StringComparison.Ordinal)) ? named : null,
         };
     }
+
+    /// <summary>Where the first [unspecified] phrase that reaches the grant verb at <paramref name="verbAt"/> starts; -1 when none.</summary>
+    private int UnspecifiedAt(string text, int verbAt) => Cue("unspecified")
+        .Select(c => (At: text.IndexOf(c, StringComparison.Ordinal), c.Length))
+        .Where(x => x.At >= 0 && x.At + x.Length > verbAt)
+        .Select(x => x.At)
+        .DefaultIfEmpty(-1)
+        .Min();
 
     /// <summary>
     /// Where the basis of a grant starts in the text before its verb (按实缴利息, 按区级质量奖管理办法规定, 按照“一事一议”方式,
@@ -680,6 +703,11 @@ public sealed class RuleExtractor
                     // the 对…的 phrase; the segments after it are requirements (their thresholds are conditions).
                     parts = [parts[0]];
                 }
+            }
+            else if (Appraisal(lead) is { } contest)
+            {
+                // 开展优秀活动评比和相应奖励: the government runs the appraisal; the grant is for winning it.
+                parts = [new Segment(segment.Start + lead.Length - contest.Length, segment.Start + lead.Length, contest)];
             }
             else
             {
@@ -840,6 +868,13 @@ public sealed class RuleExtractor
         return alternative is null ? benefit : text[(end - benefit.Length)..(end + 1 + alternative.Length)];
     }
 
+    /// <summary>开展优秀活动评比 → 优秀活动评比: an appraisal that someone organizes, without the organizing verb.</summary>
+    private string? Appraisal(string lead) =>
+        Cue("organize").FirstOrDefault(v => lead.StartsWith(v, StringComparison.Ordinal)) is { } verb
+            && lead.Length > verb.Length && Cue("appraisal").Any(a => lead.EndsWith(a, StringComparison.Ordinal))
+            ? lead[verb.Length..]
+            : null;
+
     /// <summary>每个企业给予5万元, 每家单位…: the recipient counted before the verb, when it is a beneficiary noun.</summary>
     private string? EachRecipient(string lead)
     {
@@ -975,7 +1010,8 @@ public sealed class RuleExtractor
             return items.Count == amounts ? ExpandedWithVerb(items) : [trigger];
         }
 
-        items = [.. items.SelectMany(SplitParallel)];
+        var listed = items;
+        items = [.. items.SelectMany(i => SplitParallel(i, listed))];
         if (items.Count < 2 || items.Any(i => i.Contains('并') || i.Contains('且')))
         {
             // 设立、备案并开展相关运营工作: steps of one requirement, not alternatives.
@@ -1076,7 +1112,9 @@ public sealed class RuleExtractor
     /// 中国质量奖及中国质量奖提名奖, 产业导航和企业导航, 胜诉或和解: split where the parts are parallel (an elliptical part, or
     /// the same last character); 市级及以上 and a 或 between clauses are not lists.
     /// </summary>
-    private IEnumerable<string> SplitParallel(string item)
+    /// <param name="listed">The items of the list <paramref name="item"/> is in: a head they write out in full (知识产权质押融资、
+    /// 知识产权证券化和保险业务) is not shared with a part that lacks it.</param>
+    private IEnumerable<string> SplitParallel(string item, IReadOnlyList<string> listed)
     {
         foreach (var conjunction in new[] { '及', '和', '或' })
         {
@@ -1096,14 +1134,17 @@ public sealed class RuleExtractor
             var expanded = _lists.Expand(parts);
             if (!expanded.SequenceEqual(parts))
             {
-                return expanded.SelectMany(SplitParallel);
+                var head = expanded[1].EndsWith(parts[1], StringComparison.Ordinal) ? expanded[1][..^parts[1].Length] : "";
+                var writtenOut = head.Length > 0 && parts[0].StartsWith(head, StringComparison.Ordinal)
+                    && listed.Any(i => i != item && i.Contains(head, StringComparison.Ordinal));
+                return (writtenOut ? [.. parts] : expanded).SelectMany(p => SplitParallel(p, listed));
             }
 
             // 取得专利代理师资格证书或知识产权专业高级技术职称: alternatives after one verb.
             var alternatives = conjunction == '或' && VerbAt(parts[0]) >= 0 && VerbAt(parts[1]) < 0 && !Cue("subject-verb").Any(v => parts[1].Contains(v, StringComparison.Ordinal));
             if (parts[0][^1] == parts[1][^1] || alternatives)
             {
-                return parts.SelectMany(SplitParallel);
+                return parts.SelectMany(p => SplitParallel(p, listed));
             }
         }
 

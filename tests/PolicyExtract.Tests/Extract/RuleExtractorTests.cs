@@ -585,4 +585,29 @@ public sealed class RuleExtractorTests
             "在专利转化运用方面工作取得明显成效+在商标品牌建设方面工作取得明显成效+在质量提升方面工作取得明显成效 | - | 奖励或补助 | unspecified 给予一定奖励或补助",
             Describe(rule));
     }
+
+    [Fact]
+    public void A_head_written_out_in_every_other_item_is_not_lent_to_one_without_it()
+    {
+        var rule = Assert.Single(Rules("对开展知识产权质押融资、知识产权证券化和保险业务的企业给予支持。"));
+        Assert.Equal(["开展知识产权质押融资", "开展知识产权证券化", "开展保险业务"], rule.Triggers.ToArray());
+    }
+
+    [Fact]
+    public void Recipients_that_open_a_monitored_phrase_receive_the_graded_reward()
+    {
+        var rule = Assert.Single(Rules("对区内企业、科研院所专利授权量和增幅情况进行综合评价，择优分档给予奖励。"));
+        Assert.Equal("专利授权量和增幅情况 | 区内企业、科研院所 | 奖励 | unspecified 择优分档给予奖励", Describe(rule));
+    }
+
+    [Fact]
+    public void An_organized_appraisal_earns_its_reward_without_the_organizing_verb()
+    {
+        var rule = Assert.Single(Rules("加强知识产权宣传，定期开展形式多样的宣传活动，组织优秀案例评选和相应奖励。"));
+        Assert.Equal("优秀案例评选 | - | 奖励 | unspecified 相应奖励", Describe(rule));
+    }
+
+    [Fact]
+    public void Urging_others_to_pay_is_not_a_grant() =>
+        Assert.Empty(Rules("督促被授予专利权的单位依法兑现发明人的相应奖励。"));
 }
