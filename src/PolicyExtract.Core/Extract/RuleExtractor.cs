@@ -793,6 +793,20 @@ public sealed class RuleExtractor
             yield break;
         }
 
+        if (respectively && amounts.Length > 1 && beneficiary is not null
+            && LevelsBefore(segment.Text[..Math.Max(0, grant.VerbAt)], amounts.Length) is { } levels)
+        {
+            // 对…的示范项目（含创新基地），按国家级、省市级分别给予20万元、10万元: the level of what was built sets the
+            // amount; each level with the thing named (and what it includes) is what earns it.
+            var things = Included(beneficiary);
+            for (var i = 0; i < amounts.Length; i++)
+            {
+                yield return new Draft(triggerStart, trigger, [.. things.Select(t => levels[i] + t)], null, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+            }
+
+            yield break;
+        }
+
         if (respectively && amounts.Length > 1)
         {
             var groups = Distributed(trigger, amounts.Length);
@@ -866,6 +880,32 @@ public sealed class RuleExtractor
             ? Cue("benefit").FirstOrDefault(c => text.AsSpan(end + 1).StartsWith(c, StringComparison.Ordinal))
             : null;
         return alternative is null ? benefit : text[(end - benefit.Length)..(end + 1 + alternative.Length)];
+    }
+
+    /// <summary>
+    /// 按国家级、省市级分别 → 国家级, 省市级: the levels a 分别 grant is distributed by, when there are <paramref name="count"/>
+    /// of them; null otherwise.
+    /// </summary>
+    private List<string>? LevelsBefore(string lead, int count)
+    {
+        var by = lead.LastIndexOf('按');
+        if (by < 0 || (by + 1 < lead.Length && lead[by + 1] == '照'))
+        {
+            return null;
+        }
+
+        var list = lead[(by + 1)..];
+        list = Cue("respectively").FirstOrDefault(r => list.EndsWith(r, StringComparison.Ordinal)) is { } r ? list[..^r.Length] : list;
+        var levels = SplitList(list, count);
+        // A level is written X级 (国家级, 省市级, 区级).
+        return levels.Count == count && levels.All(l => l.Length is >= 2 and <= 4 && l.EndsWith('级')) ? levels : null;
+    }
+
+    /// <summary>示范项目（含技术标准创新基地） → 示范项目, 技术标准创新基地: a noun and what it says it includes.</summary>
+    private static List<string> Included(string noun)
+    {
+        var open = noun.IndexOf("（含", StringComparison.Ordinal);
+        return open > 0 && noun.EndsWith('）') ? [noun[..open], noun[(open + 2)..^1]] : [noun];
     }
 
     /// <summary>开展优秀活动评比 → 优秀活动评比: an appraisal that someone organizes, without the organizing verb.</summary>

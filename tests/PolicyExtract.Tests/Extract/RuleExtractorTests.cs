@@ -610,4 +610,16 @@ public sealed class RuleExtractorTests
     [Fact]
     public void Urging_others_to_pay_is_not_a_grant() =>
         Assert.Empty(Rules("督促被授予专利权的单位依法兑现发明人的相应奖励。"));
+
+    [Fact]
+    public void Respectively_by_level_puts_the_level_on_what_earns_the_grant()
+    {
+        var rules = Rules("对通过验收的知识产权试点示范项目（含示范园区），按国家级、省级分别给予30万元、15万元支持。");
+        Assert.Equal(
+            [
+                "国家级知识产权试点示范项目+国家级示范园区 | - | 支持 | fixed 300000",
+                "省级知识产权试点示范项目+省级示范园区 | - | 支持 | fixed 150000",
+            ],
+            rules.Select(Describe));
+    }
 }
