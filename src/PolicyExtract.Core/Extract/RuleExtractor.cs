@@ -34,6 +34,9 @@ public sealed class RuleExtractor
     // 工作人员于上一年度取得…: how far into a list's first item its verb may stand and still be shared.
     private const int MaxHeadBeforeVerb = 10;
 
+    // A recipient named alone before its own grant (参与单位按…, 个人给予…) is a short noun phrase.
+    private const int MaxRecipientAlone = 8;
+
     private readonly PolicyGrammar _grammar;
     private readonly QuantityGrammar _quantities;
     private readonly WordBreaker _words;
@@ -283,7 +286,16 @@ public sealed class RuleExtractor
         var head = segment.Text[..grant.VerbAt];
         var opensPart = head.StartsWith("其中", StringComparison.Ordinal);
         var who = Lead(opensPart ? head[2..] : head);
-        return Cue("beneficiary").Contains(who) && (opensPart || sentence[^1].Part) ? sentence[^1] : null;
+        if (Cue("beneficiary").Contains(who) && (opensPart || sentence[^1].Part))
+        {
+            return sentence[^1];
+        }
+
+        // 对获得…的第一承担单位按…1:1…，参与单位按…1:0.5…: another recipient of the same grant, named alone.
+        return sentence[^1] is { Beneficiary: not null, Amount.Kind: not AmountKind.Unspecified } before
+            && who.Length is > 0 and <= MaxRecipientAlone && !who.Contains('的') && EndsWithCue(who, Cue("beneficiary"))
+            ? before with { Part = true }
+            : null;
     }
 
     /// <summary>根据年度业务规模、完成质量综合考评 → 年度业务规模、完成质量综合考评: a segment that is the basis of a grant.</summary>
@@ -1029,6 +1041,11 @@ public sealed class RuleExtractor
             return areas;
         }
 
+        if (Quoted(trigger) is { } quoted && (amounts == 1 || quoted.Count == amounts))
+        {
+            return quoted;
+        }
+
         if (!IsListOfTriggers(trigger))
         {
             return [trigger];
@@ -1075,6 +1092,34 @@ public sealed class RuleExtractor
     }
 
     private bool StartsWithVerb(string text) => Cue("trigger-verb").Any(v => text.StartsWith(v, StringComparison.Ordinal));
+
+    /// <summary>
+    /// 当年获得“地理标志证明商标”与“地理标志产品”认定 → 当年获得“地理标志证明商标”认定, 当年获得“地理标志产品”认定: quoted
+    /// names joined only by 、 or a conjunction are the items, the rest of the phrase shared; null otherwise.
+    /// </summary>
+    private static List<string>? Quoted(string trigger)
+    {
+        var names = new List<(int Start, int End)>();
+        for (var open = trigger.IndexOf('“'); open >= 0; open = trigger.IndexOf('“', open + 1))
+        {
+            var close = trigger.IndexOf('”', open);
+            if (close < 0)
+            {
+                return null;
+            }
+
+            names.Add((open, close + 1));
+            open = close;
+        }
+
+        if (names.Count < 2 || names.Zip(names.Skip(1)).Any(p => trigger[p.First.End..p.Second.Start] is not ("、" or "和" or "与" or "及" or "或")))
+        {
+            return null;
+        }
+
+        var (head, tail) = (trigger[..names[0].Start], trigger[names[^1].End..]);
+        return [.. names.Select(n => head + trigger[n.Start..n.End] + tail)];
+    }
 
     /// <summary>
     /// 在新增发明专利量、有效发明拥有量和标准建设等方面工作突出 → 在新增发明专利量方面工作突出, …: a list of areas in the frame

@@ -622,4 +622,27 @@ public sealed class RuleExtractorTests
             ],
             rules.Select(Describe));
     }
+
+    [Fact]
+    public void A_second_recipient_named_alone_shares_the_grant_trigger()
+    {
+        var rules = Rules("对获得省科学技术奖的第一完成单位按所获奖金1:1的比例配套奖励，参与单位按所获奖金1:0.5的比例配套奖励。");
+        Assert.Equal(
+            ["获得省科学技术奖 | 第一完成单位 | 配套奖励 | ratio 1 of 所获奖金", "获得省科学技术奖 | 参与单位 | 配套奖励 | ratio 0.5 of 所获奖金"],
+            rules.Select(Describe));
+    }
+
+    [Fact]
+    public void Each_person_counts_recipients_not_units()
+    {
+        var rule = Assert.Single(Rules("对获得省科学技术奖的完成人（非完成单位）给予每位1万元的配套奖励。"));
+        Assert.Equal("获得省科学技术奖 | 完成人（非完成单位） | 配套奖励 | fixed 10000", Describe(rule));
+    }
+
+    [Fact]
+    public void Quoted_names_joined_by_a_conjunction_are_the_list_items()
+    {
+        var rule = Assert.Single(Rules("当年获得“地理标志证明商标”与“地理标志产品”认定的分别奖励5万元。"));
+        Assert.Equal(["当年获得“地理标志证明商标”认定", "当年获得“地理标志产品”认定"], rule.Triggers.ToArray());
+    }
 }
