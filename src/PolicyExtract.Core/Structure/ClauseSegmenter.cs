@@ -20,6 +20,9 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
     private const int HeadingMaxLength = 40;
     private const int BrokenLineMinLength = 15;
 
+    // The level grammar/numbering.txt gives 第X条: headings may group articles (see Ranks).
+    private const string ArticleLevel = "article";
+
     private readonly LabelMatcher _labels = new(grammar);
 
     public DocumentLayout Segment(NormalizedText text, string file)
@@ -58,8 +61,8 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
             return new DocumentLayout(text, head.ToImmutable(), [], [], [.. diagnostics]);
         }
 
-        var usedRanks = labels.Where(l => l is not null).Select(l => l!.Scheme.Rank).ToHashSet();
-        var state = new State(this, text, file, diagnostics, usedRanks);
+        var ranks = Ranks(text, labels);
+        var state = new State(this, text, file, diagnostics, ranks);
         var trailer = ImmutableArray.CreateBuilder<NormalizedLine>();
         var previousLine = -1; // the last non-blank line taken into a clause, if the line right before this one
         for (var i = firstLabelled; i < lines.Length; i++)
@@ -107,6 +110,53 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
         }
 
         return new DocumentLayout(text, head.ToImmutable(), state.Build(), trailer.ToImmutable(), [.. diagnostics]);
+    }
+
+    /// <summary>
+    /// Each scheme's rank in this document: the grammar's, except that headings can stand above articles. Some policies
+    /// group 第X条 under 一、 and （一） headings (一、政策支持 / 第1条 … / 二、支持范围 / （一）固定资产投资奖励 / 第2条 …). A scheme
+    /// ranked below articles is taken as such a heading when every line of it is a heading and the next labelled line
+    /// is an article or a heading already taken so; then those schemes rank just above articles, in their usual order.
+    /// Items listed inside an article (第三条 …：一、专利；二、商标) are followed by one another, and keep their rank.
+    /// </summary>
+    private static Dictionary<NumberingScheme, int> Ranks(NormalizedText text, LabelMatch?[] labels)
+    {
+        var ranks = labels.OfType<LabelMatch>().Select(l => l.Scheme).Distinct().ToDictionary(s => s, s => s.Rank);
+        var article = ranks.Keys.FirstOrDefault(s => s.Level == ArticleLevel);
+        if (article is null)
+        {
+            return ranks;
+        }
+
+        var labelled = Enumerable.Range(0, labels.Length).Where(i => labels[i] is not null).ToList();
+        var promoted = new HashSet<NumberingScheme>();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var scheme in ranks.Keys.Where(s => s.Rank > article.Rank && !promoted.Contains(s)).OrderBy(s => s.Rank).ToList())
+            {
+                var headings = Enumerable.Range(0, labelled.Count).Where(k => labels[labelled[k]]!.Scheme == scheme).All(k =>
+                {
+                    var line = text.Lines[labelled[k]];
+                    var body = text.Text[(line.Start + labels[labelled[k]]!.Length)..line.End].Trim();
+                    return IsHeading(body) && k + 1 < labelled.Count
+                        && labels[labelled[k + 1]]!.Scheme is var next && (next == article || (next != scheme && promoted.Contains(next)));
+                });
+                if (headings)
+                {
+                    promoted.Add(scheme);
+                    changed = true;
+                }
+            }
+        }
+
+        var order = promoted.OrderBy(s => s.Rank).ToList();
+        for (var i = 0; i < order.Count; i++)
+        {
+            ranks[order[i]] = article.Rank - order.Count + i;
+        }
+
+        return ranks;
     }
 
     private bool StartsWithSelf(string line) => grammar.Document.SelfReferences.Any(s => line.StartsWith(s, StringComparison.Ordinal));
@@ -157,8 +207,10 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
     }
 
     /// <summary>The open clauses while the document is read; turns into immutable <see cref="Clause"/>s at the end.</summary>
-    private sealed class State(ClauseSegmenter owner, NormalizedText text, string file, List<Diagnostic> diagnostics, HashSet<int> usedRanks)
+    private sealed class State(ClauseSegmenter owner, NormalizedText text, string file, List<Diagnostic> diagnostics, Dictionary<NumberingScheme, int> ranks)
     {
+        private int Rank(LabelMatch label) => ranks[label.Scheme];
+
         private readonly List<Node> _roots = [];
         private readonly List<Node> _open = [];
         private readonly Dictionary<string, int> _lastOrdinal = new(StringComparer.Ordinal);
@@ -180,7 +232,7 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
 
         public void Open(LabelMatch label, NormalizedLine line)
         {
-            while (_open.Count > 0 && (_open[^1].Label is null || _open[^1].Label!.Scheme.Rank >= label.Scheme.Rank))
+            while (_open.Count > 0 && (_open[^1].Label is null || Rank(_open[^1].Label!) >= Rank(label)))
             {
                 _open.RemoveAt(_open.Count - 1);
             }
@@ -240,7 +292,7 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
             }
 
             _lastOrdinal[name] = label.Ordinal;
-            if (parent?.Label is { } up && usedRanks.Any(r => r > up.Scheme.Rank && r < label.Scheme.Rank))
+            if (parent?.Label is { } up && ranks.Values.Any(r => r > Rank(up) && r < Rank(label)))
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.LevelSkipped, file, span, label.Label, up.Label));
             }

@@ -35,6 +35,40 @@ public sealed class SegmenterTests
     }
 
     [Fact]
+    public void Headings_can_group_articles_that_number_straight_through()
+    {
+        var layout = Segment("""
+            某县关于支持重点产业加快发展的实施意见
+            一、政策支持
+            第1条 设立重点产业发展引导资金，列入县财政预算。
+            二、支持范围
+            （一）固定资产投资奖励
+            第2条 对新上的工业类项目，给予50万元奖励。
+            第3条 对现代服务业类项目，给予30万元奖励。
+            （二）绩效奖励
+            第4条 对亩均税收达到10万元的项目，给予奖励。
+            三、其他
+            第5条 本意见自发布之日起施行。
+            """);
+        Assert.Equal("1 一、; 1.1 第1条; 2 二、; 2.1 （一）; 2.1.2 第2条; 2.1.3 第3条; 2.2 （二）; 2.2.4 第4条; 3 三、; 3.5 第5条", Tree(layout));
+        // Articles run on across headings without a numbering warning; those directly under 一、 skip （一）, which is news only.
+        Assert.Equal(["ST004 3", "ST004 11"], layout.Diagnostics.Select(d => $"{d.Code} {d.Span!.Value.Line}"));
+    }
+
+    [Fact]
+    public void Items_listed_inside_an_article_stay_below_it()
+    {
+        var layout = Segment("""
+            某区专利资助办法
+            第一条 资助范围包括：
+            一、发明专利
+            二、实用新型专利
+            第二条 本办法自发布之日起施行。
+            """);
+        Assert.Equal("1 第一条; 1.1 一、; 1.2 二、; 2 第二条", Tree(layout));
+    }
+
+    [Fact]
     public void Arabic_article_numbers_and_all_six_levels()
     {
         var layout = Segment("""
