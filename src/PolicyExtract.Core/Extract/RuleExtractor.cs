@@ -51,7 +51,7 @@ public sealed class RuleExtractor
         _words = words;
         _lists = new ListExpander(words, grammar.Cues["award-rank"]);
         _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
-        _leadFunctionWords = ["分别", "均", "可", "并", "和", "及", "择优", "分档", "一次性", "每年", "年度", .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
+        _leadFunctionWords = [.. Cue("lead-function"), .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
     }
 
     private ImmutableArray<string> Cue(string section) => _grammar.Cues[section];
@@ -956,7 +956,10 @@ public sealed class RuleExtractor
         return trigger;
     }
 
-    /// <summary>给予项目单位最高5万元的资助 → 项目单位: a beneficiary named between the verb and the amount.</summary>
+    /// <summary>
+    /// 给予项目单位最高5万元的资助 → 项目单位: a beneficiary named between the verb and the amount, or, when the amount comes
+    /// first, between the verb and the benefit (按…的5%给予企业奖励).
+    /// </summary>
     private string? BeneficiaryAfterVerb(Segment segment, Grant grant)
     {
         if (grant.Amounts.Length == 0 || grant.VerbAt < 0)
@@ -964,9 +967,16 @@ public sealed class RuleExtractor
             return null;
         }
 
-        var verb = Cue("grant-verb").FirstOrDefault(v => segment.Text.AsSpan(grant.VerbAt).StartsWith(v, StringComparison.Ordinal));
-        var from = grant.VerbAt + (verb?.Length ?? 0);
+        var verbAt = IndexOfAny(segment.Text, Cue("grant-verb"), grant.VerbAt);
+        var verb = verbAt < 0 ? null : Cue("grant-verb").Where(v => segment.Text.AsSpan(verbAt).StartsWith(v, StringComparison.Ordinal)).MaxBy(v => v.Length);
+        var from = verbAt < 0 ? grant.VerbAt : verbAt + verb!.Length;
         var to = (grant.Amounts[0].Bound is { } b && b.Start < grant.Amounts[0].Start ? Math.Min(b.Start, grant.Amounts[0].Start) : grant.Amounts[0].Start) - segment.Start;
+        if (to <= from && BenefitIn(segment.Text[from..]) is { } benefit)
+        {
+            // 按固定资产投资的5%给予企业奖励: the figure comes before the verb; the recipient stands between verb and benefit.
+            to = segment.Text.IndexOf(benefit, from, StringComparison.Ordinal);
+        }
+
         if (to <= from)
         {
             return null;
@@ -1435,7 +1445,13 @@ public sealed class RuleExtractor
 
     private static string NounBefore(int start, string text)
     {
-        foreach (var verb in new[] { "达到", "达", "到", "为" })
+        while (start > 0 && text[start - 1] == ' ')
+        {
+            start--;
+        }
+
+        // 年销售额在1亿元及以上, 亩均税收达到10万元: the word between the metric and its figure is not part of it.
+        foreach (var verb in new[] { "达到", "达", "到", "为", "在" })
         {
             if (text.AsSpan(0, start).EndsWith(verb, StringComparison.Ordinal))
             {
@@ -1445,12 +1461,12 @@ public sealed class RuleExtractor
         }
 
         var from = start;
-        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '其' or '获' or '有'))
+        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '其' or '获' or '有' or '且' or '并'))
         {
             from--;
         }
 
-        return text[from..start];
+        return text[from..start].Trim();
     }
 
     private bool TryLimitOrCap(Segment segment, List<QuantityMention> mentions, List<Draft> targets, bool sameSentence, Context context)
@@ -1639,7 +1655,13 @@ public sealed class RuleExtractor
         }
 
         var (inclusive, semantics) = m.Bound is { } bw ? Resolve(bw, context.Boundary) : (default(bool?), default(BoundSemantics?));
-        return Amounts.Ratio(m.Value ?? 0m, baseText.Length > 0 ? baseText : null, inclusive, semantics);
+        var ratio = Amounts.Ratio(m.Value ?? m.Max ?? m.Min ?? 0m, baseText.Length > 0 ? baseText : null, inclusive, semantics);
+        return m.Value is not null ? ratio : ratio with
+        {
+            // 按固定资产投资的5%—20%: a range of ratios; the ratio is its top, and both ends are kept as bounds.
+            Min = m.Min is { } lo ? new Bound(lo, m.MinInclusive ?? true, BoundSemantics.Default) : null,
+            Max = m.Max is { } hi ? new Bound(hi, m.MaxInclusive ?? true, BoundSemantics.Default) : null,
+        };
     }
 
     /// <summary>实际交易金额5% → 实际交易金额: the text without the percentage or ratio figure that ends it (5%, 百分之五, 三分之一, 1:1).</summary>

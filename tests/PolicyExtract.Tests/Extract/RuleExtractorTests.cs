@@ -645,4 +645,27 @@ public sealed class RuleExtractorTests
         var rule = Assert.Single(Rules("当年获得“地理标志证明商标”与“地理标志产品”认定的分别奖励5万元。"));
         Assert.Equal(["当年获得“地理标志证明商标”认定", "当年获得“地理标志产品”认定"], rule.Triggers.ToArray());
     }
+
+    [Fact]
+    public void A_range_of_ratios_keeps_both_ends_and_never_reads_as_zero()
+    {
+        var rule = Assert.Single(Rules("对工业类项目，按固定资产投资的5%—20%给予企业奖励。"));
+        Assert.Equal((AmountKind.Ratio, 0.2m, 0.05m, 0.2m, "固定资产投资", "企业"), (rule.Amount.Kind, rule.Amount.Ratio, rule.Amount.Min!.Value, rule.Amount.Max!.Value, rule.Amount.Base, rule.Beneficiary));
+    }
+
+    [Fact]
+    public void A_metric_before_在_and_a_base_after_参照()
+    {
+        var rules = Rules("对新开发的一类新药，年销售额在1亿元及以上的，单品种奖励企业200万元；对新引进的总部项目，参照其年度地方财政贡献的70%给予企业奖励。");
+        Assert.Equal(("年销售额", ComparisonOp.Ge, 100000000m), (rules[0].Conditions.Single().Metric, rules[0].Conditions.Single().Op, rules[0].Conditions.Single().Value));
+        Assert.Equal((Frequency.PerItem, "企业"), (rules[0].Frequency, rules[0].Beneficiary));
+        Assert.Equal(("其年度地方财政贡献", 0.7m, "企业"), (rules[1].Amount.Base, rules[1].Amount.Ratio, rules[1].Beneficiary));
+    }
+
+    [Fact]
+    public void A_time_word_before_the_verb_is_not_part_of_the_trigger()
+    {
+        var rule = Assert.Single(Rules("对牵头制定并新获批国际标准的，当年给予企业50万元奖励。"));
+        Assert.Equal("牵头制定并新获批国际标准 | 企业 | 奖励 | fixed 500000", Describe(rule));
+    }
 }
