@@ -101,7 +101,7 @@ public sealed class RuleExtractor
                     continue;
                 }
 
-                if (sentenceDrafts.Count > 0 && Modifies(segment, inSegment, sentenceDrafts[^1], text))
+                if (sentenceDrafts.Count > 0 && Modifies(segment, inSegment, [.. sentenceDrafts.Where(d => d.Evidence == sentenceDrafts[^1].Evidence)], text))
                 {
                     continue;
                 }
@@ -253,13 +253,16 @@ public sealed class RuleExtractor
     /// A segment that changes the grant just made instead of making one: 上不封顶 (explicitly uncapped), 每增加30件增加3万元
     /// (a progressive step).
     /// </summary>
-    private bool Modifies(Segment segment, List<QuantityMention> mentions, Draft target, string clauseText)
+    private bool Modifies(Segment segment, List<QuantityMention> mentions, List<Draft> grant, string clauseText)
     {
         if (Contains(segment.Text, Cue("uncapped")) is not null && !mentions.Any(m => IsGrantAmount(m, clauseText)))
         {
-            target.Amount = target.Amount with { Uncapped = true };
+            // 分别…70%、80%和90%给予企业奖励，奖励额度不设上限: every tier of the grant is uncapped.
+            grant.ForEach(d => d.Amount = d.Amount with { Uncapped = true });
             return true;
         }
+
+        var target = grant[^1];
 
         var figures = mentions.Where(m => m.Value is not null).ToList();
         if (Cue("progressive").Any(c => segment.Text.StartsWith(c, StringComparison.Ordinal)) && figures.Count == 2
@@ -465,8 +468,11 @@ public sealed class RuleExtractor
         return best;
     }
 
-    private static bool StartsTrigger(string text) =>
-        text.StartsWith('对') || text.StartsWith("凡", StringComparison.Ordinal) || text.StartsWith("对于", StringComparison.Ordinal);
+    private static bool StartsTrigger(string text) => TriggerOpeners.Any(o => text.StartsWith(o, StringComparison.Ordinal));
+
+    // Words that open a trigger afresh: 对获得…的, 凡…的, and 即：… where a grant is spelled out (…连续5年奖励，即：年度地方财政
+    // 贡献1000万元及以上至2000万元、…的，分别…).
+    private static readonly string[] TriggerOpeners = ["对于", "对", "凡", "即：", "即:"];
 
     /// <summary>
     /// A segment that belongs to the trigger of the next grant: 对…, a continuation of an open trigger, …的, …的项目 (a short
@@ -805,6 +811,18 @@ public sealed class RuleExtractor
             yield break;
         }
 
+        if (amounts.Length > 1 && TiersOf(trigger, thresholds, amounts.Length, context.Clause.Text) is { } tiers)
+        {
+            // 固定资产投资1000万元及以上至5000万元、5000万元以上至1亿元、1亿元以上的，参照…的70%、80%和90%给予: a tier
+            // ladder written as a list, each tier with its own amount, 分别 or not.
+            for (var i = 0; i < amounts.Length; i++)
+            {
+                yield return new Draft(triggerStart, trigger, [tiers[i]], beneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), [.. ConditionsOf(thresholds[i], context)], Evidence(context, triggerStart, evidenceEnd));
+            }
+
+            yield break;
+        }
+
         if (respectively && amounts.Length > 1 && beneficiary is not null
             && LevelsBefore(segment.Text[..Math.Max(0, grant.VerbAt)], amounts.Length) is { } levels)
         {
@@ -895,6 +913,33 @@ public sealed class RuleExtractor
     }
 
     /// <summary>
+    /// 固定资产投资1000万元及以上至5000万元、5000万元以上至1亿元、1亿元以上 → 固定资产投资1000万元及以上至5000万元,
+    /// 固定资产投资5000万元以上至1亿元, 固定资产投资1亿元以上: a trigger that ends in a list of <paramref name="count"/>
+    /// thresholds, one per tier, each tier with what comes before the list; null when the trigger is not so.
+    /// </summary>
+    private static List<string>? TiersOf(string trigger, List<QuantityMention> thresholds, int count, string clauseText)
+    {
+        if (thresholds.Count != count)
+        {
+            return null;
+        }
+
+        var written = thresholds.Select(m => clauseText[m.Start..m.End]).ToList();
+        var at = trigger.IndexOf(written[0], StringComparison.Ordinal);
+        for (var i = 0; i + 1 < count; i++)
+        {
+            if (clauseText[thresholds[i].End..thresholds[i + 1].Start] is not ("、" or "和" or "或" or "及"))
+            {
+                return null;
+            }
+        }
+
+        return at >= 0 && trigger.EndsWith(written[^1], StringComparison.Ordinal)
+            ? [.. written.Select((w, i) => i == 0 ? trigger[..(at + w.Length)] : trigger[..at] + w)]
+            : null;
+    }
+
+    /// <summary>
     /// 按国家级、省市级分别 → 国家级, 省市级: the levels a 分别 grant is distributed by, when there are <paramref name="count"/>
     /// of them; null otherwise.
     /// </summary>
@@ -945,7 +990,7 @@ public sealed class RuleExtractor
     {
         var unhedged = WithoutManner(trigger);
         trigger = StartsTrigger(unhedged) ? unhedged : trigger;
-        foreach (var lead in new[] { "对于", "对", "凡" })
+        foreach (var lead in TriggerOpeners)
         {
             if (trigger.StartsWith(lead, StringComparison.Ordinal))
             {
@@ -1461,7 +1506,7 @@ public sealed class RuleExtractor
         }
 
         var from = start;
-        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '其' or '获' or '有' or '且' or '并'))
+        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '：' or '其' or '获' or '有' or '且' or '并'))
         {
             from--;
         }
@@ -1620,7 +1665,12 @@ public sealed class RuleExtractor
     /// <summary>按市级奖励金额的100% → ratio 1, base 市级奖励金额.</summary>
     private Amount RatioOf(QuantityMention m, Segment segment, Context context)
     {
-        var before = context.Clause.Text[segment.Start..(m.Bound is { } b && b.Start < m.Start ? b.Start : m.Start)];
+        // 参照其地方财政贡献的70%、80%和90%: every ratio of a list shares the base written before the first.
+        var first = context.Mentions
+            .Where(x => x.Kind == m.Kind && x.Start >= segment.Start && x.End <= m.Start && !context.Clause.Text[x.End..m.Start].Any(c => c is '，' or '；' or '。'))
+            .DefaultIfEmpty(m)
+            .MinBy(x => x.Start)!;
+        var before = context.Clause.Text[segment.Start..(first.Bound is { } b && b.Start < first.Start ? b.Start : first.Start)];
         // The base is what stands between the last 按/给予 and the figure, or the next such word (根据市级财政扶持经费按照
         // 不低于1:1); when that is empty (按实际支出贷款利息给予最高70%), the one before. 按 inside 按照 is not a word of its own.
         var words = new List<(int At, int End)>();

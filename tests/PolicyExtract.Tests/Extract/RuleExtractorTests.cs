@@ -668,4 +668,17 @@ public sealed class RuleExtractorTests
         var rule = Assert.Single(Rules("对牵头制定并新获批国际标准的，当年给予企业50万元奖励。"));
         Assert.Equal("牵头制定并新获批国际标准 | 企业 | 奖励 | fixed 500000", Describe(rule));
     }
+
+    [Fact]
+    public void A_tier_ladder_written_as_a_list_pairs_each_tier_with_its_ratio()
+    {
+        var rules = Rules("对新引进的总部项目，自认定当年起给予企业奖励，即：年度地方财政贡献1000万元及以上至2000万元、2000万元以上的，分别参照其地方财政贡献的70%和90%给予企业奖励，奖励额度不设上限。");
+        Assert.Equal(
+            ["年度地方财政贡献1000万元及以上至2000万元 | 企业 | 奖励 | ratio 0.7 of 其地方财政贡献", "年度地方财政贡献2000万元以上 | 企业 | 奖励 | ratio 0.9 of 其地方财政贡献"],
+            rules.Select(Describe));
+        Assert.Equal(
+            ["年度地方财政贡献 Ge 10000000; 年度地方财政贡献 Le 20000000", "年度地方财政贡献 Ge 20000000"],
+            rules.Select(r => string.Join("; ", r.Conditions.Select(c => $"{c.Metric} {c.Op} {c.Value}"))));
+        Assert.All(rules, r => Assert.True(r.Amount.Uncapped));
+    }
 }
