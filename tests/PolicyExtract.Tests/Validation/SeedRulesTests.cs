@@ -6,18 +6,37 @@ using PolicyExtract.Validation;
 namespace PolicyExtract.Tests.Validation;
 
 /// <summary>
-/// Every seed's rules against Specs/Seeds/NNN.rules.txt, written by reading the documents (the format is in
-/// RULES-FORMAT.md beside them). A failure lists every difference with the expectation's line and the policy's line.
+/// Every seed's rules against Specs/Seeds/NNN.rules.txt, and every genre document's (Specs/Genre: policies from other
+/// districts, first used as a held-out check) against its STEM.rules.txt, all written by reading the documents (the
+/// format is in Seeds/RULES-FORMAT.md). A failure lists every difference with the expectation's line and the policy's
+/// line. A document is named "Seeds/000" or "Genre/hA1".
 /// </summary>
 public sealed class SeedRulesTests
 {
-    public static TheoryData<string> Seeds => new(Repo.SeedNumbers);
+    public static TheoryData<string> Seeds => new([
+        .. Repo.SeedNumbers.Select(n => "Seeds/" + n),
+        .. Directory.GetFiles(Path.Combine(Repo.Specs, "Genre"), "*.rules.txt").Select(f => "Genre/" + Path.GetFileName(f)[..^".rules.txt".Length]).Order(StringComparer.Ordinal),
+    ]);
 
-    /// <summary>The seed's expectations, found by its document id as the validate command finds them.</summary>
-    private static RuleExpectations Expectations(string seed)
+    private static string Folder(string document) => Path.Combine(Repo.Specs, document[..document.IndexOf('/')]);
+
+    private static string Stem(string document) => document[(document.IndexOf('/') + 1)..];
+
+    /// <summary>The policy file: the seed, or the genre document filed as STEM_name.txt beside its expectations.</summary>
+    private static string Source(string document) => document.StartsWith("Seeds/", StringComparison.Ordinal)
+        ? Repo.Seed(Stem(document))
+        : Directory.GetFiles(Folder(document), Stem(document) + "_*.txt").Single();
+
+    private static ExtractionResult Extract(string document) =>
+        document.StartsWith("Seeds/", StringComparison.Ordinal)
+            ? Repo.ExtractSeed(Stem(document))
+            : Repo.Pipeline.ProcessFile(Source(document), Path.GetRelativePath(Repo.Root, Source(document)).Replace('\\', '/'));
+
+    /// <summary>The document's expectations, found by its document id as the validate command finds them.</summary>
+    private static RuleExpectations Expectations(string document)
     {
-        var files = ExpectationFiles.Find(Path.Combine(Repo.Specs, "Seeds"), PolicyPipeline.DocumentId(Repo.Seed(seed)));
-        Assert.True(files?.Rules is not null, $"no rules expectations for seed {seed}");
+        var files = ExpectationFiles.Find(Folder(document), PolicyPipeline.DocumentId(Source(document)));
+        Assert.True(files?.Rules is not null, $"no rules expectations for {document}");
         return RuleExpectations.Parse(File.ReadAllText(files!.Rules!), Path.GetRelativePath(Repo.Root, files.Rules!));
     }
 
@@ -32,11 +51,11 @@ public sealed class SeedRulesTests
     public void Rules_match_the_document_but_for_the_listed_gaps(string seed)
     {
         var expectations = Expectations(seed);
-        var document = Repo.ExtractSeed(seed).Document;
+        var document = Extract(seed).Document;
         Assert.NotNull(document);
         var differences = RuleComparer.Compare(expectations, document!.Rules);
         var actual = differences.Select(Gap).ToList();
-        var gapsPath = Path.Combine(Repo.Specs, "Seeds", seed + ".rules.gaps.txt");
+        var gapsPath = Path.Combine(Folder(seed), Stem(seed) + ".rules.gaps.txt");
         if (Environment.GetEnvironmentVariable("POLICYEXTRACT_WRITE_GAPS") == "1")
         {
             File.WriteAllText(gapsPath, GapsHeader + string.Concat(actual.Select(a => a + "\n")));
@@ -69,8 +88,8 @@ public sealed class SeedRulesTests
     public void Every_expectation_quotes_its_document(string seed)
     {
         // The '>' line is copied from the document, so a typo in it (or in the clause path) is caught here.
-        var source = File.ReadAllText(Repo.Seed(seed)).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var document = Repo.ExtractSeed(seed).Document!;
+        var source = File.ReadAllText(Source(seed)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var document = Extract(seed).Document!;
         var clauses = document.Clauses.SelectMany(c => c.DescendantsAndSelf()).ToDictionary(c => c.Path);
         Assert.All(Expectations(seed).Rules, rule =>
         {
