@@ -6,6 +6,7 @@ var root = new RootCommand("PolicyExtract: turns Chinese government incentive po
     ExtractCommand.Create(),
     ValidateCommand.Create(),
     CheckCommand.Create(),
+    ReportCommand.Create(),
 };
 
 var parse = root.Parse(args);
