@@ -13,9 +13,7 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt, .html) or folders of them" };
-        var output = new Option<string>("--out", "-o") { Required = true, Description = "Folder for the HTML pages (created if missing)" };
-        var grammar = new Option<string?>("--grammar") { Description = "Grammar folder (default: the grammar shipped with the tool)" };
+        var (inputs, output, grammar) = ExtractCommand.Arguments("Folder for the HTML pages (created if missing)");
         var command = new Command("report", "Write a review page per policy: its text with every figure, cap, limit, threshold and trigger marked beside the table of its rules") { inputs, output, grammar };
         command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(grammar)));
         return command;

@@ -5,19 +5,14 @@ namespace PolicyExtract.Tests.Cli;
 /// <summary>The report command end to end, as a separate process.</summary>
 public sealed class ReportCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("policyextract-reportcli-");
+    private readonly TempFolder _temp = new("policyextract-reportcli-");
 
-    public void Dispose() => _temp.Delete(recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void The_seeds_give_one_page_each_byte_identical_across_runs()
     {
-        var first = Path.Combine(_temp.FullName, "first");
-        var second = Path.Combine(_temp.FullName, "second");
-
-        var run = CliProcess.Invoke(Repo.Root, "report", "seeds", "--out", first);
-        Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(0, CliProcess.Invoke(Repo.Root, "report", "seeds", "--out", second).ExitCode);
+        var (run, first, second) = CliProcess.InvokeTwice(_temp.FullName, "report", "seeds");
 
         var pages = Directory.GetFiles(first).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
         var seeds = Directory.GetFiles(Repo.Seeds).Select(f => Path.GetFileNameWithoutExtension(f) + ".html").Order(StringComparer.Ordinal).ToList();
@@ -34,7 +29,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void A_bad_input_is_named_with_its_line_when_known_the_others_are_written_and_the_exit_code_is_1()
     {
-        File.WriteAllText(Path.Combine(_temp.FullName, "letter.txt"), "各位同事：\n明天下午三点开会。\n");
+        _temp.Write("letter.txt", "各位同事：\n明天下午三点开会。\n");
         File.WriteAllBytes(Path.Combine(_temp.FullName, "broken.txt"), [0xE4, 0xB8, 0x80, 0x0A, 0xFF, 0xFE, 0xFD, 0x0A]);
         File.WriteAllBytes(Path.Combine(_temp.FullName, "partly.txt"), [.. System.Text.Encoding.UTF8.GetBytes("某区若干措施\n一、支持\n（一）给予奖励。\n"), 0xFF, 0xFE, 0x0A]);
         File.Copy(Repo.Seed("003"), Path.Combine(_temp.FullName, "policy.txt"));
@@ -57,6 +52,6 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("--out", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(_temp.GetFileSystemInfos());
+        Assert.Empty(_temp.Info.GetFileSystemInfos());
     }
 }

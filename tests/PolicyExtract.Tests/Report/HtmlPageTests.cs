@@ -13,6 +13,9 @@ public sealed class HtmlPageTests
             new RuleTable(["id", "amount"], [new RuleRow("d#1#1", ["d#1#1", "fixed 100"], 1), new RuleRow("d#1#2", ["d#1#2", "fixed 200"], 2)]),
             notes.IsDefault ? [] : notes);
 
+    private static void AssertContainsAll(string html, params string[] parts) =>
+        Assert.All(parts, part => Assert.Contains(part, html, StringComparison.Ordinal));
+
     private static string TextOf(string html) => Regex.Match(html, "<pre id=\"text\" lang=\"zh-CN\">(.*)</pre>", RegexOptions.Singleline).Groups[1].Value;
 
     [Fact]
@@ -25,10 +28,12 @@ public sealed class HtmlPageTests
         var html = HtmlPage.Render(page);
 
         Assert.Single(Regex.Matches(html, "<script", RegexOptions.IgnoreCase));
-        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;amp;", html, StringComparison.Ordinal);
-        Assert.Contains("<title>&lt;script&gt;t&lt;/script&gt;</title>", html, StringComparison.Ordinal);
-        Assert.Contains("data-rule=\"d#1#1&quot;&gt;&lt;script&gt;\"", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;b&gt;bad&lt;/b&gt;", html, StringComparison.Ordinal);
+        AssertContainsAll(
+            html,
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;amp;",
+            "<title>&lt;script&gt;t&lt;/script&gt;</title>",
+            "data-rule=\"d#1#1&quot;&gt;&lt;script&gt;\"",
+            "&lt;b&gt;bad&lt;/b&gt;");
     }
 
     [Fact]
@@ -40,9 +45,11 @@ public sealed class HtmlPageTests
         var content = System.Net.WebUtility.HtmlDecode(Regex.Replace(TextOf(html), "<[^>]*>", ""));
 
         Assert.Equal(text, content);
-        Assert.Contains("<span class=\"ln\" id=\"L1\" data-n=\"1\"></span>第一条", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"ln\" id=\"L2\" data-n=\"2\"></span><span class=\"note warning\" id=\"n1\" data-code=\"ST001\" title=\"m\"></span>第二条", html, StringComparison.Ordinal);
-        Assert.Contains("<mark id=\"m1\" class=\"hl amount\" data-rule=\"d#1#1\">30万元。</mark>", html, StringComparison.Ordinal);
+        AssertContainsAll(
+            html,
+            "<span class=\"ln\" id=\"L1\" data-n=\"1\"></span>第一条",
+            "<span class=\"ln\" id=\"L2\" data-n=\"2\"></span><span class=\"note warning\" id=\"n1\" data-code=\"ST001\" title=\"m\"></span>第二条",
+            "<mark id=\"m1\" class=\"hl amount\" data-rule=\"d#1#1\">30万元。</mark>");
     }
 
     [Fact]
@@ -94,11 +101,13 @@ public sealed class HtmlPageTests
 
         var html = HtmlPage.Render(page);
 
-        Assert.Contains("<tr id=\"r1\" data-rule=\"d#1#1\" data-line=\"1\"><td>d#1#1</td><td>fixed 100</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr id=\"r2\" class=\"removed\" data-rule=\"d#1#2\" data-line=\"2\">", html, StringComparison.Ordinal);
-        Assert.Contains("<li class=\"warning\" data-rule=\"d#1#2\"><a href=\"#n1\">line 1</a> warning <code>RP001</code> not marked</li>", html, StringComparison.Ordinal);
-        Assert.Contains("<li class=\"warning\">warning <code>MD001</code> no title</li>", html, StringComparison.Ordinal);
-        Assert.Contains("<h2>Diagnostics (2)</h2>", html, StringComparison.Ordinal);
+        AssertContainsAll(
+            html,
+            "<tr id=\"r1\" data-rule=\"d#1#1\" data-line=\"1\"><td>d#1#1</td><td>fixed 100</td></tr>",
+            "<tr id=\"r2\" class=\"removed\" data-rule=\"d#1#2\" data-line=\"2\">",
+            "<li class=\"warning\" data-rule=\"d#1#2\"><a href=\"#n1\">line 1</a> warning <code>RP001</code> not marked</li>",
+            "<li class=\"warning\">warning <code>MD001</code> no title</li>",
+            "<h2>Diagnostics (2)</h2>");
     }
 
     [Fact]

@@ -7,12 +7,8 @@ using PolicyExtract.Tests.TestSupport;
 namespace PolicyExtract.Tests.Report;
 
 /// <summary>Review pages of real documents: what is marked, where, and how inputs that fail are reported.</summary>
-public sealed class HtmlReportTests : IDisposable
+public sealed class HtmlReportTests
 {
-    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("policyextract-report-");
-
-    public void Dispose() => _temp.Delete(recursive: true);
-
     /// <summary>
     /// The figures of a rule as the README defines them, counted here without the code that finds them: the amount's
     /// figure (none when unspecified), its max and min (a range's are its figure), a step's two, each limit, each condition.
@@ -95,7 +91,8 @@ public sealed class HtmlReportTests : IDisposable
     [Fact]
     public void A_policy_with_markup_in_its_text_shows_it_as_text()
     {
-        var policy = WritePolicy("policy.txt", "某区若干措施\n一、支持创新\n（一）对获得<script>document.title='pwned'</script>专利金奖的单位，给予30万元奖励。\n");
+        using var temp = new TempFolder("policyextract-report-");
+        var policy = temp.Write("policy.txt", "某区若干措施\n一、支持创新\n（一）对获得<script>document.title='pwned'</script>专利金奖的单位，给予30万元奖励。\n");
         var html = HtmlReport.Build(Repo.Pipeline.ProcessFile(policy, "policy.txt"), Repo.Grammar).Html;
 
         Assert.Single(Regex.Matches(html, "<script", RegexOptions.IgnoreCase));
@@ -106,7 +103,8 @@ public sealed class HtmlReportTests : IDisposable
     [Fact]
     public void An_html_page_is_shown_as_its_text_with_the_markups_line_numbers()
     {
-        var policy = WritePolicy("page.html", "<html><body>\n<p>某区若干措施</p>\n<p>一、支持创新</p>\n<p>（一）对获得专利金奖的单位，给予30万元奖励。&lt;b&gt;</p>\n</body></html>\n");
+        using var temp = new TempFolder("policyextract-report-");
+        var policy = temp.Write("page.html", "<html><body>\n<p>某区若干措施</p>\n<p>一、支持创新</p>\n<p>（一）对获得专利金奖的单位，给予30万元奖励。&lt;b&gt;</p>\n</body></html>\n");
         var page = HtmlReport.Build(Repo.Pipeline.ProcessFile(policy, "page.html"), Repo.Grammar).Page;
         var html = HtmlPage.Render(page);
 
@@ -119,8 +117,9 @@ public sealed class HtmlReportTests : IDisposable
     [Fact]
     public void A_bad_input_is_reported_by_name_and_the_other_pages_are_still_written_atomically()
     {
-        var empty = WritePolicy("empty.txt", "");
-        var output = Path.Combine(_temp.FullName, "out");
+        using var temp = new TempFolder("policyextract-report-");
+        var empty = temp.Write("empty.txt", "");
+        var output = Path.Combine(temp.FullName, "out");
 
         var run = HtmlReport.Run(Repo.Pipeline, [empty, Repo.Seed("003")], output);
 
@@ -147,12 +146,5 @@ public sealed class HtmlReportTests : IDisposable
         Assert.Contains("<h2>Diagnostics (1)</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#n1\">line 55</a> warning <code>MD002</code>", html, StringComparison.Ordinal);
         Assert.Matches("<span class=\"ln\" id=\"L55\" data-n=\"55\"></span>[^\n]*<span class=\"note warning\" id=\"n1\" data-code=\"MD002\"", html);
-    }
-
-    private string WritePolicy(string name, string text)
-    {
-        var path = Path.Combine(_temp.FullName, name);
-        File.WriteAllText(path, text);
-        return path;
     }
 }

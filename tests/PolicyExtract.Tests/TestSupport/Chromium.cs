@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PolicyExtract.Tests.TestSupport;
 
 /// <summary>
@@ -22,41 +20,18 @@ public static class Chromium
     public static void Screenshot(string file, string png, int width = 1400, int height = 900) =>
         Run($"--screenshot={png}", $"--window-size={width},{height}", new Uri(Path.GetFullPath(file)).AbsoluteUri);
 
-    private static (string Stdout, string Stderr) Run(params string[] args)
+    private static ChildProcess.Run Run(params string[] args)
     {
         var profile = Directory.CreateTempSubdirectory("policyextract-chromium-");
         try
         {
-            var start = new ProcessStartInfo(Executable)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = System.Text.Encoding.UTF8,
-            };
-            foreach (var arg in new[]
-            {
+            string[] flags =
+            [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.FullName,
-            }.Concat(args))
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("chromium did not finish in a minute");
-            }
-
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {stderr.Result}");
-            }
-
-            return (stdout.Result, stderr.Result);
+            ];
+            var run = ChildProcess.Invoke(Executable, [.. flags, .. args], TimeSpan.FromMinutes(1));
+            return run.ExitCode == 0 ? run : throw new InvalidOperationException($"chromium exited with {run.ExitCode}: {run.Stderr}");
         }
         finally
         {
