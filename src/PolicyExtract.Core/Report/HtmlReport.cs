@@ -217,7 +217,7 @@ public static class HtmlReport
             var start = span.Start;
             if (_text.SourceLines.LineOf(start) != span.Line)
             {
-                start = LineStart(span.Line);
+                start = _text.SourceLines.StartOf(span.Line);
             }
 
             if (!_html)
@@ -234,25 +234,6 @@ public static class HtmlReport
             }
 
             return Text.Length;
-        }
-
-        private int LineStart(int line)
-        {
-            var source = _text.Source;
-            var current = 1;
-            for (var i = 0; i < source.Length && current < line; i++)
-            {
-                if (source[i] == '\n' || (source[i] == '\r' && (i + 1 == source.Length || source[i + 1] != '\n')))
-                {
-                    current++;
-                    if (current == line)
-                    {
-                        return i + 1;
-                    }
-                }
-            }
-
-            return line <= 1 ? 0 : source.Length;
         }
     }
 }
