@@ -15,13 +15,18 @@ internal static class ExtractCommand
 
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt, .html) or folders of them" };
-        var output = new Option<string>("--out", "-o") { Required = true, Description = "Folder for the JSON output (created if missing)" };
-        var grammar = new Option<string?>("--grammar") { Description = "Grammar folder (default: the grammar shipped with the tool)" };
+        var (inputs, output, grammar) = Arguments("Folder for the JSON output (created if missing)");
         var command = new Command("extract", "Extract clauses, metadata and rules from policy documents") { inputs, output, grammar };
         command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(grammar)));
         return command;
     }
+
+    /// <summary>What every command that writes a file per policy takes: the inputs, <c>--out</c> and <c>--grammar</c>.</summary>
+    internal static (Argument<string[]> Inputs, Option<string> Output, Option<string?> Grammar) Arguments(string outputDescription) =>
+    (
+        new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt, .html) or folders of them" },
+        new Option<string>("--out", "-o") { Required = true, Description = outputDescription },
+        new Option<string?>("--grammar") { Description = "Grammar folder (default: the grammar shipped with the tool)" });
 
     private static int Run(string[] inputs, string outputDirectory, string? grammarDirectory)
     {

@@ -7,6 +7,7 @@ var root = new RootCommand("PolicyExtract: turns Chinese government incentive po
     ValidateCommand.Create(),
     CheckCommand.Create(),
     DiffCommand.Create(),
+    ReportCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -3,7 +3,7 @@ namespace PolicyExtract.Diagnostics;
 /// <summary>
 /// Every diagnostic the pipeline can raise. Codes are stable: tools and tests key on them. IN = ingest,
 /// ST = structure, MD = metadata, GR = grammar files, VA = validating outputs against expectations, CK = cross-document
-/// checks.
+/// checks, RP = review pages.
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -42,6 +42,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CountDisagrees = new("CK001", Severity.Error, "says {0} has {1} {2}, but {3} has {4}");
     public static readonly DiagnosticDescriptor CountUnresolved = new("CK002", Severity.Warning, "“{0}” counts {1} {2} of {3}, which was not found: not checked");
     public static readonly DiagnosticDescriptor ExplainedNotChecked = new("CK003", Severity.Warning, "describes {0}: “{1}” is not checked");
+
+    public static readonly DiagnosticDescriptor FigureNotLocated = new("RP001", Severity.Warning, "the {0} {1} of rule {2} is not written in clause {3}: not marked");
+    public static readonly DiagnosticDescriptor TriggerNotLocated = new("RP002", Severity.Info, "trigger “{0}” of rule {1} is not written in clause {2}, not even in part: not marked");
 
     public static readonly DiagnosticDescriptor GrammarSyntax = new("GR001", Severity.Error, "{0}");
     public static readonly DiagnosticDescriptor GrammarUnknownKey = new("GR002", Severity.Error, "unknown {0} '{1}'");

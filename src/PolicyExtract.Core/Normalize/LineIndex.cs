@@ -27,6 +27,9 @@ public sealed class LineIndex
 
     public int LineCount => _starts.Length;
 
+    /// <summary>The offset where 1-based <paramref name="line"/> starts; lines before the first or after the last are clamped.</summary>
+    public int StartOf(int line) => _starts[Math.Clamp(line, 1, _starts.Length) - 1];
+
     /// <summary>The 1-based line that holds <paramref name="offset"/>.</summary>
     public int LineOf(int offset)
     {

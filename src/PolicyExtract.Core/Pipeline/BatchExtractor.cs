@@ -16,8 +16,9 @@ public sealed record BatchResult(ImmutableArray<ExtractionResult> Results, Immut
 
 /// <summary>
 /// Runs the pipeline over files and folders and writes <c>&lt;out&gt;/&lt;file name without extension&gt;.json</c> for each
-/// document, atomically. A failing input never stops the others. Inputs are taken in a fixed order (folders walked in
-/// ordinal order of their relative paths), so a run's output does not depend on the file system's listing order.
+/// document (or another view of it, through <see cref="Write"/>), atomically. A failing input never stops the others.
+/// Inputs are taken in a fixed order (folders walked in ordinal order of their relative paths), so a run's output does
+/// not depend on the file system's listing order.
 /// </summary>
 public sealed class BatchExtractor(PolicyPipeline pipeline)
 {
@@ -61,9 +62,19 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
         return [.. LinkExplained(results)];
     }
 
-    public BatchResult Run(IEnumerable<string> inputs, string outputDirectory)
+    public BatchResult Run(IEnumerable<string> inputs, string outputDirectory) =>
+        Write(ExtractAll(inputs), outputDirectory, ".json", r => PolicyJson.Serialize(r.Document!));
+
+    /// <summary>
+    /// Writes <c>&lt;out&gt;/&lt;document id&gt;&lt;extension&gt;</c> for every extracted document, atomically, in input order.
+    /// Any view of the documents (the JSON, the review pages) is written through here, so all of them name, guard
+    /// against name collisions and report write failures the same way: a second document with a taken name, or one
+    /// that cannot be written, becomes a failed result naming its file, and the others are still written.
+    /// </summary>
+    /// <param name="render">The file's content for a result that has a document.</param>
+    public static BatchResult Write(IEnumerable<ExtractionResult> results, string outputDirectory, string extension, Func<ExtractionResult, byte[]> render)
     {
-        var linked = ExtractAll(inputs).ToList();
+        var linked = results.ToList();
         var written = new List<string>();
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < linked.Count; i++)
@@ -73,7 +84,7 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
                 continue;
             }
 
-            var name = document.Document.Id + ".json";
+            var name = document.Document.Id + extension;
             if (!owners.TryAdd(name, linked[i].File))
             {
                 linked[i] = linked[i] with
@@ -87,7 +98,7 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
             var target = Path.Combine(outputDirectory, name);
             try
             {
-                AtomicFile.Write(target, PolicyJson.Serialize(document));
+                AtomicFile.Write(target, render(linked[i]));
                 written.Add(target);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -15,6 +15,13 @@ namespace PolicyExtract.Pipeline;
 public sealed record ExtractionResult(string File, PolicyDocument? Document, ImmutableArray<Diagnostic> Diagnostics)
 {
     public bool Failed => Document is null;
+
+    /// <summary>
+    /// The text the document was read from, with the decoded source (<see cref="NormalizedText.Source"/>) that every
+    /// span and evidence offset points into; set whenever <see cref="Document"/> is. Not part of the JSON: views that
+    /// show the source (the review page) need it, and decoding again could pick another encoding's reading.
+    /// </summary>
+    public NormalizedText? Text { get; init; }
 }
 
 /// <summary>
@@ -123,7 +130,7 @@ public sealed class PolicyPipeline
             layout.Clauses,
             rules,
             [.. diagnostics.Select(DiagnosticRecord.From)]);
-        return new ExtractionResult(displayPath, document, [.. diagnostics]);
+        return new ExtractionResult(displayPath, document, [.. diagnostics]) { Text = normalized };
     }
 
     /// <summary>

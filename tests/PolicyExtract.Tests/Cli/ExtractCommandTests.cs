@@ -12,11 +12,7 @@ public sealed class ExtractCommandTests : IDisposable
     [Fact]
     public void The_committed_output_is_what_the_readme_command_produces_today_byte_for_byte()
     {
-        var first = Path.Combine(_temp.FullName, "first");
-        var second = Path.Combine(_temp.FullName, "second");
-        var run = CliProcess.Invoke(Repo.Root, "extract", "seeds", "--out", first);
-        Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(0, CliProcess.Invoke(Repo.Root, "extract", "seeds", "--out", second).ExitCode);
+        var (_, first, second) = CliProcess.InvokeTwice(_temp.FullName, "extract", "seeds");
 
         var committed = Directory.GetFiles(Path.Combine(Repo.Root, "output"), "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         var fresh = Directory.GetFiles(first).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();

@@ -24,7 +24,7 @@ public sealed class ValidateCommandTests : IDisposable
 
     public void Dispose() => _temp.Delete(recursive: true);
 
-    private CliProcess.Run Validate(params string[] extra) =>
+    private ChildProcess.Run Validate(params string[] extra) =>
         CliProcess.Invoke(_temp.FullName, ["validate", .. extra]);
 
     private void Edit(string from, string to) => Replace(OutputFile, from, to);

@@ -1,37 +1,23 @@
-using System.Diagnostics;
-
 namespace PolicyExtract.Tests.TestSupport;
 
 /// <summary>Runs the built command-line tool as a separate process, as a user would.</summary>
 public static class CliProcess
 {
-    public sealed record Run(int ExitCode, string Stdout, string Stderr);
+    public static ChildProcess.Run Invoke(string workingDirectory, params string[] args) =>
+        ChildProcess.Invoke("dotnet", [Path.Combine(AppContext.BaseDirectory, "policyextract.dll"), .. args], TimeSpan.FromMinutes(2), workingDirectory);
 
-    public static Run Invoke(string workingDirectory, params string[] args)
+    /// <summary>
+    /// Runs a command that writes into <c>--out</c> twice from the repository root, into <paramref name="under"/>/first
+    /// and /second, so a test can compare the two; both runs must succeed. Returns the first run and both folders.
+    /// </summary>
+    public static (ChildProcess.Run First, string FirstOut, string SecondOut) InvokeTwice(string under, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            StandardErrorEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "policyextract.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("policyextract did not finish in 2 minutes");
-        }
-
-        return new Run(process.ExitCode, stdout.Result, stderr.Result);
+        var first = Path.Combine(under, "first");
+        var second = Path.Combine(under, "second");
+        var run = Invoke(Repo.Root, [.. args, "--out", first]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var again = Invoke(Repo.Root, [.. args, "--out", second]);
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        return (run, first, second);
     }
 }
