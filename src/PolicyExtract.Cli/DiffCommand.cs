@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text;
+using PolicyExtract.Output;
 using PolicyExtract.Diff;
 using PolicyExtract.Pipeline;
 using PolicyExtract.Report;
@@ -21,14 +23,21 @@ internal static class DiffCommand
         var old = new Argument<string>("old") { Description = "The earlier version: a policy file or its output JSON" };
         var @new = new Argument<string>("new") { Description = "The later version: a policy file or its output JSON" };
         var json = new Option<bool>("--json") { Description = "Write the diff as JSON" };
+        var html = new Option<string?>("--html") { Description = "Also write a review page of the new version with the changes marked (the new version must be a policy file)" };
         var grammar = new Option<string?>("--grammar") { Description = "Grammar folder for source files (default: the grammar shipped with the tool)" };
-        var command = new Command("diff", "Compare two versions of a policy rule by rule; exit 1 when something changed in substance") { old, @new, json, grammar };
-        command.SetAction(parse => Run(parse.GetValue(old)!, parse.GetValue(@new)!, parse.GetValue(json), parse.GetValue(grammar)));
+        var command = new Command("diff", "Compare two versions of a policy rule by rule; exit 1 when something changed in substance") { old, @new, json, html, grammar };
+        command.SetAction(parse => Run(parse.GetValue(old)!, parse.GetValue(@new)!, parse.GetValue(json), parse.GetValue(html), parse.GetValue(grammar)));
         return command;
     }
 
-    private static int Run(string oldPath, string newPath, bool json, string? grammarDirectory)
+    private static int Run(string oldPath, string newPath, bool json, string? htmlPath, string? grammarDirectory)
     {
+        if (htmlPath is not null && VersionReader.IsOutput(newPath))
+        {
+            Console.Error.WriteLine($"{newPath}: error --html shows the new version's text, so the new version must be a policy file, not an output JSON");
+            return ExitUsage;
+        }
+
         PolicyPipeline? pipeline = null;
         if (!VersionReader.IsOutput(oldPath) || !VersionReader.IsOutput(newPath))
         {
@@ -54,6 +63,20 @@ internal static class DiffCommand
         }
 
         var diff = PolicyDiffer.Compare(versions[0].Document!, versions[1].Document!);
+        if (htmlPath is not null)
+        {
+            var page = DiffPage.Build(versions[1].Extraction!, diff, pipeline!.Grammar, oldPath, newPath);
+            try
+            {
+                AtomicFile.Write(htmlPath, Encoding.UTF8.GetBytes(HtmlPage.Render(page)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"{htmlPath}: error cannot write the page: {e.Message}");
+                return ExitUsage;
+            }
+        }
+
         Console.Out.Write(json ? DiffJson.Render(diff, oldPath, newPath) : DiffText.Render(diff, oldPath, newPath));
         return diff.HasSubstance ? ExitChanged : ExitSame;
     }

@@ -6,8 +6,14 @@ using PolicyExtract.Validation;
 
 namespace PolicyExtract.Diff;
 
-/// <summary>One side of a diff as read: its document, or the problems that kept it from being read.</summary>
-public sealed record VersionRead(string Display, PolicyDocument? Document, ImmutableArray<Diagnostic> Problems);
+/// <summary>
+/// One side of a diff as read: its document, or the problems that kept it from being read; for a source file also the
+/// extraction (with the text a review page shows).
+/// </summary>
+public sealed record VersionRead(string Display, PolicyDocument? Document, ImmutableArray<Diagnostic> Problems)
+{
+    public ExtractionResult? Extraction { get; init; }
+}
 
 /// <summary>
 /// Reads one version of a policy for a diff: an output JSON (<c>*.json</c>, read back strictly, as <c>validate</c> does)
@@ -33,6 +39,6 @@ public static class VersionReader
 
         ArgumentNullException.ThrowIfNull(pipeline);
         var result = pipeline.ProcessFile(path, display);
-        return new VersionRead(display, result.Document, [.. result.Diagnostics.Where(d => d.Severity == Severity.Error)]);
+        return new VersionRead(display, result.Document, [.. result.Diagnostics.Where(d => d.Severity == Severity.Error)]) { Extraction = result };
     }
 }

@@ -112,7 +112,7 @@ public static class HtmlReport
         return new PageNote(code, severity, message, view.Point(s), s.Line, ruleId);
     }
 
-    private static RuleRow Row(Rule rule)
+    internal static RuleRow Row(Rule rule)
     {
         var fields = RuleFields.Of(rule);
         string One(string name) => fields[name][0];

@@ -110,4 +110,22 @@ public sealed class BrowserTests : IDisposable
         Assert.True(bytes.Length > 10_000, $"the screenshot has only {bytes.Length} bytes");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
     }
+
+    [ChromiumFact]
+    public void A_diff_page_renders_with_the_changed_rule_marked()
+    {
+        var seed = File.ReadAllText(Repo.Seed("000"));
+        var old = Repo.Pipeline.ProcessFile(_temp.Write("old.txt", seed), "old.txt");
+        var @new = Repo.Pipeline.ProcessFile(
+            _temp.Write("new.txt", seed.Replace("对获得中国版权金奖的单位，按项目给予最高100万元奖励", "对获得中国版权金奖的单位，按项目给予最高150万元奖励", StringComparison.Ordinal)),
+            "new.txt");
+        var diff = PolicyExtract.Diff.PolicyDiffer.Compare(old.Document!, @new.Document!);
+        var page = _temp.Write("diff.html", HtmlPage.Render(DiffPage.Build(@new, diff, Repo.Grammar, "old.txt", "new.txt")));
+
+        var dom = Chromium.DumpDom(page);
+
+        var changed = Regex.Matches(dom, "<mark\\b[^>]*class=\"[^\"]*\\bchanged\\b[^\"]*\"[^>]*data-rule=\"([^\"]*)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal([Assert.Single(diff.Changed).New.Id], changed);
+        Assert.Contains("max 1000000 incl document → max 1500000 incl document", dom, StringComparison.Ordinal);
+    }
 }
