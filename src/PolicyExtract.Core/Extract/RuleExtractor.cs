@@ -1537,7 +1537,11 @@ public sealed class RuleExtractor
         // 单个项目最高300万元 (分别30万元、25万元、15万元): the cap on the grant just made; so is a bare 最高50万元 after a
         // progressive step (每增加30件增加3万元，最高50万元).
         var stepped = sameSentence && targets[^1].Amount.Step is not null && project is null && !yearly && !total;
-        if (sameSentence && (project is not null || stepped) && entity is null && !hasGiveVerb && capped.All(m => m.Kind == QuantityKind.Money))
+        // 按其研发实际发生额的20%给予企业奖励，最高奖励不超过50万元: a bare cap after an uncapped ratio or rate caps it.
+        var bare = sameSentence && project is null && !yearly && !total && capped.Count == 1
+            && targets[^1].Amount is { Kind: AmountKind.Ratio or AmountKind.PerUnit, Max: null }
+            && Cue("benefit").Concat(_quantities.BoundsBefore.Select(b => b.Word)).Aggregate(lead, (rest, w) => rest.Replace(w, "", StringComparison.Ordinal)).Trim().Length == 0;
+        if (sameSentence && (project is not null || stepped || bare) && entity is null && !hasGiveVerb && capped.All(m => m.Kind == QuantityKind.Money))
         {
             if (capped.Count == 1)
             {

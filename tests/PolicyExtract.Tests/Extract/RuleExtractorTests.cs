@@ -681,4 +681,11 @@ public sealed class RuleExtractorTests
             rules.Select(r => string.Join("; ", r.Conditions.Select(c => $"{c.Metric} {c.Op} {c.Value}"))));
         Assert.All(rules, r => Assert.True(r.Amount.Uncapped));
     }
+
+    [Fact]
+    public void A_bare_cap_after_a_ratio_caps_it_rather_than_granting_on_its_own()
+    {
+        var rule = Assert.Single(Rules("对中药大品种二次开发项目投产后年销售额达到1000万元及以上的，按其研发实际发生额的20%给予企业奖励，最高奖励不超过50万元。"));
+        Assert.Equal((AmountKind.Ratio, 0.2m, 500000m), (rule.Amount.Kind, rule.Amount.Ratio, rule.Amount.Max!.Value));
+    }
 }
