@@ -77,9 +77,9 @@ public static class PolicyDiffer
         }
 
         var changed = pairs
+            .OrderBy(p => p.New.Index)
             .Select(p => new RuleChange(p.Old.Rule, p.New.Rule, [.. Compared.Where(f => p.Old.Field(f) != p.New.Field(f)).Select(f => new FieldChange(f, p.Old.Field(f), p.New.Field(f)))]))
             .Where(c => !c.Fields.IsEmpty)
-            .OrderBy(c => news.First(n => ReferenceEquals(n.Rule, c.New)).Index)
             .ToImmutableArray();
         return new PolicyDiff(
             [.. news.Where(n => !pairedNew.Contains(n.Index)).Select(n => n.Rule)],

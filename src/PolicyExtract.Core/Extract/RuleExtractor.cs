@@ -789,8 +789,8 @@ public sealed class RuleExtractor
             // 对…的单位和团队，分别给予奖励: each recipient has a grant of its own. 对A、B和C分别按照《…办法》规定标准给予奖励:
             // the rules referred to set each item's amount, so each item is a grant of its own. 分别 before one figure
             // (分别给予2万元) is one formula for all, one rule.
-            var recipients = respectively && beneficiary is not null ? ListItems(beneficiary) : [];
-            var each = recipients.Count > 1 ? recipients.Select(r => (Triggers: triggers, Beneficiary: (string?)r))
+            var recipients = Recipients(beneficiary, respectively);
+            var each = recipients.Count > 1 ? recipients.Select(r => (Triggers: triggers, Beneficiary: r))
                 : respectively && grant.Unspecified is { } phrase && BasisAt(phrase) == 0 ? triggers.Select(t => (Triggers: new List<string> { t }, Beneficiary: beneficiary))
                 : [(triggers, beneficiary)];
             foreach (var (forTriggers, forBeneficiary) in each)
@@ -853,10 +853,9 @@ public sealed class RuleExtractor
 
         // Several grants in one segment without 分别 (rare): one rule each, sharing the trigger. 分别 over a list of
         // recipients before one figure (对企业和个人分别给予1万元): one rule for each recipient.
-        List<string?> forEach = respectively && beneficiary is not null && ListItems(beneficiary) is { Count: > 1 } items ? [.. items] : [beneficiary];
         foreach (var m in amounts)
         {
-            foreach (var forBeneficiary in forEach)
+            foreach (var forBeneficiary in Recipients(beneficiary, respectively))
             {
                 yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], forBeneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
             }
@@ -1375,9 +1374,24 @@ public sealed class RuleExtractor
         .Min();
 
     /// <summary>单位和团队, 企业、高校院所: the items of a list of nouns, split at 、 and at 和, 及 or 或 standing as words.</summary>
-    private List<string> ListItems(string text) =>
-        [.. CrossPieces(text).SelectMany(p => TopLevel(p, '或').Where(at => at > 0 && at < p.Length - 1 && IsWordAt(p, at)).Take(1)
-            .Select(at => new[] { p[..at], p[(at + 1)..] }).DefaultIfEmpty([p]).First())];
+    private List<string> ListItems(string text)
+    {
+        var items = new List<string>();
+        foreach (var piece in CrossPieces(text))
+        {
+            var or = TopLevel(piece, '或').FirstOrDefault(at => at > 0 && at < piece.Length - 1 && IsWordAt(piece, at));
+            items.AddRange(or > 0 ? [piece[..or], piece[(or + 1)..]] : [piece]);
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// Who gets a grant of its own: with 分别 each recipient of a list (对…的单位和团队，分别给予), else the beneficiary as
+    /// named (which may be null).
+    /// </summary>
+    private List<string?> Recipients(string? beneficiary, bool respectively) =>
+        respectively && beneficiary is not null && ListItems(beneficiary) is { Count: > 1 } items ? [.. items] : [beneficiary];
 
     /// <summary>Top-level items of a 、 list (和 too when <paramref name="expected"/> asks for that many: 组织和个人).</summary>
     private static List<string> SplitList(string text, int expected)

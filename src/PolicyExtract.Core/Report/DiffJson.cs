@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PolicyExtract.Diff;
@@ -28,15 +27,7 @@ internal sealed partial class DiffJsonContext : JsonSerializerContext;
 /// <summary>Deterministic JSON of a diff: the output files' conventions (camelCase, kebab-case enums, Chinese unescaped, LF).</summary>
 public static class DiffJson
 {
-    private static readonly DiffJsonContext Context = new(new JsonSerializerOptions
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    });
+    private static readonly DiffJsonContext Context = new(ReportJson.Options());
 
     public static string Render(PolicyDiff diff, string oldName, string newName)
     {

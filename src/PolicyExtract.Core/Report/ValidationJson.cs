@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PolicyExtract.Diagnostics;
@@ -44,15 +43,7 @@ internal sealed partial class ValidationJsonContext : JsonSerializerContext;
 /// </summary>
 public static class ValidationJson
 {
-    private static readonly ValidationJsonContext Context = new(new JsonSerializerOptions
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    });
+    private static readonly ValidationJsonContext Context = new(ReportJson.Options());
 
     public static string Render(ValidationReport report)
     {
