@@ -1,34 +1,72 @@
 using System.CommandLine;
 using System.Diagnostics;
-using PolicyExtract.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using PolicyExtract.Grammar;
 using PolicyExtract.Pipeline;
 
 namespace PolicyExtract.Cli;
 
-/// <summary><c>extract &lt;files or folders…&gt; --out &lt;dir&gt;</c>: one JSON per policy; messages on stderr.</summary>
+/// <summary>
+/// <c>extract &lt;files or folders…&gt; [--out &lt;dir&gt;] [--jsonl] [--jobs N] [--errors file]</c>: one JSON per policy,
+/// extracted in parallel and written as it is done; messages, progress and the summary on stderr.
+/// </summary>
 internal static class ExtractCommand
 {
     public const int ExitOk = 0;
     public const int ExitSomeFailed = 1;
     public const int ExitGrammar = 3;
 
+    /// <summary>The shell's convention for a run ended by Ctrl-C (128 + SIGINT).</summary>
+    public const int ExitInterrupted = 130;
+
     public static Command Create()
     {
-        var (inputs, output, grammar) = Arguments("Folder for the JSON output (created if missing)");
-        var command = new Command("extract", "Extract clauses, metadata and rules from policy documents") { inputs, output, grammar };
-        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(grammar)));
+        var inputs = InputsArgument();
+        var output = new Option<string?>("--out", "-o") { Description = "Folder for the JSON output, one file per document, and errors.json (created if missing)" };
+        var jsonl = new Option<bool>("--jsonl") { Description = "Write each document to standard output as one line of JSON (JSON Lines), in input order" };
+        var jobs = new Option<int>("--jobs", "-j") { DefaultValueFactory = _ => Environment.ProcessorCount, Description = "Documents extracted at once (default: one per core)" };
+        var errors = new Option<string?>("--errors") { Description = "Where to write the run's errors as JSON (default: <out>/errors.json)" };
+        var grammar = GrammarOption();
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("Option '--jobs' must be at least 1.");
+            }
+        });
+        var command = new Command("extract", "Extract clauses, metadata and rules from policy documents") { inputs, output, jsonl, jobs, errors, grammar };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(output) is null && !result.GetValue(jsonl))
+            {
+                result.AddError("Option '--out' is required unless '--jsonl' is given: say where the documents go.");
+            }
+        });
+        command.SetAction(parse => Run(
+            parse.GetValue(inputs)!,
+            parse.GetValue(output),
+            parse.GetValue(jsonl),
+            parse.GetValue(jobs),
+            parse.GetValue(errors),
+            parse.GetValue(grammar)));
         return command;
     }
 
     /// <summary>What every command that writes a file per policy takes: the inputs, <c>--out</c> and <c>--grammar</c>.</summary>
     internal static (Argument<string[]> Inputs, Option<string> Output, Option<string?> Grammar) Arguments(string outputDescription) =>
     (
-        new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt, .html) or folders of them" },
+        InputsArgument(),
         new Option<string>("--out", "-o") { Required = true, Description = outputDescription },
-        new Option<string?>("--grammar") { Description = "Grammar folder (default: the grammar shipped with the tool)" });
+        GrammarOption());
 
-    private static int Run(string[] inputs, string outputDirectory, string? grammarDirectory)
+    private static Argument<string[]> InputsArgument() =>
+        new("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt, .html) or folders of them" };
+
+    private static Option<string?> GrammarOption() =>
+        new("--grammar") { Description = "Grammar folder (default: the grammar shipped with the tool)" };
+
+    private static int Run(string[] inputs, string? outputDirectory, bool jsonl, int jobs, string? errorsFile, string? grammarDirectory)
     {
         var clock = Stopwatch.StartNew();
         var grammar = LoadGrammar(grammarDirectory);
@@ -37,20 +75,70 @@ internal static class ExtractCommand
             return ExitGrammar;
         }
 
-        var result = new BatchExtractor(new PolicyPipeline(grammar)).Run(inputs, outputDirectory);
-        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity != Severity.Info))
+        using var cancel = new CancellationTokenSource();
+        using var interrupt = OnSignal(PosixSignal.SIGINT, cancel);
+        using var terminate = OnSignal(PosixSignal.SIGTERM, cancel);
+
+        using var jsonOut = jsonl ? Console.OpenStandardOutput() : null;
+        var extractor = new BatchExtractor(new PolicyPipeline(grammar), new BatchOptions { Workers = jobs, Cancel = cancel.Token });
+        var run = RunProgress.Show(observer => extractor.Run(inputs, outputDirectory, observer, errorsFile), jsonOut);
+        jsonOut?.Flush();
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var where = outputDirectory is null ? "standard output" : outputDirectory;
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{run.Inputs} inputs: {run.Written.Length} written to {where}, {run.Failed} failed; " +
+            $"{run.Clauses} clauses, {run.Rules} rules, {run.Warnings} warnings, {run.Errors.Length} errors; " +
+            $"{seconds:0.00} s, {run.Handled / seconds:0.0} documents/s, {run.Bytes / 1e6 / seconds:0.00} MB/s"));
+
+        // The messages scrolled past during a long run; what failed is repeated where the user looks last.
+        var failures = run.Errors.GroupBy(e => e.File, StringComparer.Ordinal).ToList();
+        if (failures.Count > 0)
         {
-            Console.Error.WriteLine(diagnostic);
+            const int shown = 20;
+            Console.Error.WriteLine($"errors in {failures.Count} input{(failures.Count == 1 ? "" : "s")}:");
+            foreach (var failure in failures.Take(shown))
+            {
+                Console.Error.WriteLine("  " + failure.First());
+            }
+
+            if (failures.Count > shown)
+            {
+                Console.Error.WriteLine($"  … and {failures.Count - shown} more");
+            }
         }
 
-        var documents = result.Results.Where(r => r.Document is not null).Select(r => r.Document!).ToList();
-        var clauses = documents.Sum(d => d.Clauses.Sum(c => c.DescendantsAndSelf().Count()));
-        var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
-        Console.Error.WriteLine(
-            $"{result.Results.Length} inputs: {result.Written.Length} written to {outputDirectory}, {result.Failed} failed; " +
-            $"{clauses} clauses, {documents.Sum(d => d.Rules.Length)} rules, {warnings} warnings; {clock.Elapsed.TotalSeconds:0.00} s");
-        return result.Failed > 0 ? ExitSomeFailed : ExitOk;
+        var errorsWritten = errorsFile ?? (outputDirectory is null ? null : Path.Combine(outputDirectory, BatchExtractor.ErrorsFileName));
+        if (errorsWritten is not null)
+        {
+            Console.Error.WriteLine($"errors listed in {errorsWritten}");
+        }
+
+        if (run.Interrupted)
+        {
+            Console.Error.WriteLine(
+                $"interrupted after {run.Handled} of {run.Inputs} inputs: every file written is complete; run the same command again to write the rest");
+            return ExitInterrupted;
+        }
+
+        return run.Failed > 0 ? ExitSomeFailed : ExitOk;
     }
+
+    /// <summary>
+    /// The first Ctrl-C (or a TERM) asks the run to stop between documents, so that it can say what it wrote; a second
+    /// Ctrl-C ends the process at once, which atomic writes make safe too.
+    /// </summary>
+    private static PosixSignalRegistration OnSignal(PosixSignal signal, CancellationTokenSource cancel) =>
+        PosixSignalRegistration.Create(signal, context =>
+        {
+            if (!cancel.IsCancellationRequested)
+            {
+                context.Cancel = true;
+                Console.Error.WriteLine("stopping: finishing the documents under way (Ctrl-C again to quit at once)");
+                cancel.Cancel();
+            }
+        });
 
     internal static PolicyGrammar? LoadGrammar(string? directory)
     {

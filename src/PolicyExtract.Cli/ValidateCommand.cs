@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyExtract.Diagnostics;
+using PolicyExtract.Pipeline;
 using PolicyExtract.Report;
 using PolicyExtract.Validation;
 
@@ -59,7 +60,7 @@ internal static class ValidateCommand
         return ExitUsage;
     }
 
-    /// <summary>An output folder's JSON files (not its schema) in ordinal order, or the one file named.</summary>
+    /// <summary>An output folder's JSON files (not its schema, not the run's errors.json) in ordinal order, or the one file named.</summary>
     private static List<(string Path, string Display)> Outputs(string output, List<Diagnostic> usage)
     {
         if (File.Exists(output))
@@ -74,7 +75,7 @@ internal static class ValidateCommand
         }
 
         var files = Directory.EnumerateFiles(output, "*.json")
-            .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith('.'))
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != BatchExtractor.ErrorsFileName)
             .Select(f => (Path: f, Display: Slashes(Path.Join(output, Path.GetFileName(f)))))
             .OrderBy(f => f.Display, StringComparer.Ordinal)
             .ToList();

@@ -20,18 +20,21 @@ public static class PolicyJson
 {
     private static readonly PolicyJsonContext Context = new(Options(strict: false));
 
+    /// <summary>The same content on one line, for JSON Lines streams.</summary>
+    private static readonly PolicyJsonContext LineContext = new(Options(strict: false, indented: false));
+
     /// <summary>
     /// Reading back what other hands may have edited: a missing property, a null where the contract has none, or an
     /// unknown property is an error, never a silently defaulted field that a comparison would then trip over.
     /// </summary>
     private static readonly PolicyJsonContext StrictContext = new(Options(strict: true));
 
-    private static JsonSerializerOptions Options(bool strict) => new()
+    private static JsonSerializerOptions Options(bool strict, bool indented = true) => new()
     {
         // Output files are data, never embedded in HTML, so only what JSON itself requires is escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
+        WriteIndented = indented,
         IndentSize = 2,
         NewLine = "\n",
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: !strict) },
@@ -43,6 +46,13 @@ public static class PolicyJson
     public static byte[] Serialize(PolicyDocument document)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, Context.PolicyDocument);
+        return [.. bytes, (byte)'\n'];
+    }
+
+    /// <summary>The document as one line of JSON Lines (no indentation, no newline inside, one at the end).</summary>
+    public static byte[] SerializeLine(PolicyDocument document)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, LineContext.PolicyDocument);
         return [.. bytes, (byte)'\n'];
     }
 

@@ -6,7 +6,7 @@ using PolicyExtract.Output;
 
 namespace PolicyExtract.Pipeline;
 
-/// <summary>What one <see cref="BatchExtractor.Run"/> did: every input's result, in input order, and the files written.</summary>
+/// <summary>What one <see cref="BatchExtractor.Write"/> did: every input's result, in input order, and the files written.</summary>
 public sealed record BatchResult(ImmutableArray<ExtractionResult> Results, ImmutableArray<string> Written)
 {
     public int Failed => Results.Count(r => r.Failed);
@@ -14,14 +14,41 @@ public sealed record BatchResult(ImmutableArray<ExtractionResult> Results, Immut
     public IEnumerable<Diagnostic> Diagnostics => Results.SelectMany(r => r.Diagnostics);
 }
 
-/// <summary>
-/// Runs the pipeline over files and folders and writes <c>&lt;out&gt;/&lt;file name without extension&gt;.json</c> for each
-/// document (or another view of it, through <see cref="Write"/>), atomically. A failing input never stops the others.
-/// Inputs are taken in a fixed order (folders walked in ordinal order of their relative paths), so a run's output does
-/// not depend on the file system's listing order.
-/// </summary>
-public sealed class BatchExtractor(PolicyPipeline pipeline)
+/// <summary>Follows a streaming run: told the number of inputs once, then each result as it is done (on one thread).</summary>
+public interface IBatchObserver
 {
+    void Started(int inputs);
+
+    void Finished(ExtractionResult result);
+}
+
+/// <summary>How a batch runs: how many documents are extracted at once, and when to stop.</summary>
+public sealed record BatchOptions
+{
+    /// <summary>Documents extracted at once; the default is one per core.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Stops the run between documents: those under way are finished and written, no new one is started, and the run
+    /// reports itself <see cref="BatchRun.Interrupted"/>. Files already written stay; a rerun writes the rest.
+    /// </summary>
+    public CancellationToken Cancel { get; init; }
+}
+
+/// <summary>
+/// Runs the pipeline over files and folders. <see cref="Run"/> streams: documents are extracted in parallel and each is
+/// written as soon as it is its turn, so memory stays flat whatever the corpus size; <see cref="ExtractAll"/> keeps every
+/// result for commands that need them together. A failing input never stops the others. Inputs are taken in a fixed
+/// order (folders walked in ordinal order of their relative paths) and results are handled in that order, so a run's
+/// output does not depend on the file system's listing order or on which worker finished first.
+/// </summary>
+public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? options = null)
+{
+    /// <summary>The run's own file in the output folder: every error of the run, machine-readable.</summary>
+    public const string ErrorsFileName = "errors.json";
+
+    private readonly BatchOptions _options = options ?? new BatchOptions();
+
     /// <summary>Expands files and folders into the inputs to read, each with the path shown for it (forward slashes).</summary>
     public static ImmutableArray<(string Path, string Display)> ExpandInputs(IEnumerable<string> inputs, List<Diagnostic> problems)
     {
@@ -57,61 +84,153 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
     {
         var problems = new List<Diagnostic>();
         var files = ExpandInputs(inputs, problems);
-        var results = new List<ExtractionResult>(problems.Select(p => new ExtractionResult(p.File, null, [p])));
-        results.AddRange(files.Select(f => ProcessContained(f.Path, f.Display)));
-        return [.. LinkExplained(results)];
+        var results = new ExtractionResult[files.Length];
+        var linker = new ExplainsLinker();
+        foreach (var extracted in ExtractInOrder(files))
+        {
+            foreach (var (index, result) in linker.Offer(extracted.Index, extracted.Result))
+            {
+                results[index] = result;
+            }
+        }
+
+        foreach (var (index, result) in linker.Finish())
+        {
+            results[index] = result;
+        }
+
+        return [.. problems.Select(p => new ExtractionResult(p.File, null, [p])), .. results];
     }
 
-    public BatchResult Run(IEnumerable<string> inputs, string outputDirectory) =>
-        Write(ExtractAll(inputs), outputDirectory, ".json", r => PolicyJson.Serialize(r.Document!));
+    /// <summary>
+    /// Extracts every input and writes <c>&lt;out&gt;/&lt;document id&gt;.json</c> for each document as soon as it is
+    /// done, atomically, then <c>&lt;out&gt;/errors.json</c>; hands each result to <paramref name="observer"/> (in input
+    /// order, but for drafting notes, which wait until the policy they explain has been seen). Holds only the documents
+    /// under way, never the corpus. Temp files a killed run left in the folder are removed first.
+    /// </summary>
+    /// <param name="outputDirectory">Where to write; null writes nothing (the results still reach <paramref name="observer"/>).</param>
+    /// <param name="errorsFile">Where to write the run's errors; default <c>&lt;out&gt;/errors.json</c>, none without either.</param>
+    public BatchRun Run(IEnumerable<string> inputs, string? outputDirectory, IBatchObserver? observer = null, string? errorsFile = null)
+    {
+        var problems = new List<Diagnostic>();
+        var files = ExpandInputs(inputs, problems);
+        errorsFile ??= outputDirectory is null ? null : Path.Combine(outputDirectory, ErrorsFileName);
+        var folder = outputDirectory is null ? null : new OutputFolder(outputDirectory, ".json", errorsFile is null ? [] : [errorsFile]);
+        if (outputDirectory is not null)
+        {
+            AtomicFile.RemoveStale(outputDirectory);
+        }
+
+        var tally = new BatchTally(files.Length + problems.Count);
+        observer?.Started(files.Length + problems.Count);
+        foreach (var problem in problems)
+        {
+            Finish(new ExtractionResult(problem.File, null, [problem]), 0, null);
+        }
+
+        var targets = new Dictionary<int, (string? Target, long Bytes)>();
+        var linker = new ExplainsLinker();
+        foreach (var extracted in ExtractInOrder(files))
+        {
+            // Names are claimed in input order, before a drafting note may wait for its policy, so which of two
+            // same-named files wins never depends on what they are.
+            var (claimed, target) = folder is null ? (extracted.Result, null) : folder.Claim(extracted.Result);
+            targets[extracted.Index] = (target, extracted.Bytes);
+            foreach (var (index, result) in linker.Offer(extracted.Index, claimed))
+            {
+                Finish(result, targets[index].Bytes, targets[index].Target);
+                targets.Remove(index);
+            }
+        }
+
+        var interrupted = _options.Cancel.IsCancellationRequested;
+
+        // An interrupted run leaves out the notes still waiting: linked against a part of the corpus, they would be
+        // written differently from a whole run. The rerun writes them.
+        foreach (var (index, result) in interrupted ? [] : linker.Finish())
+        {
+            Finish(result, targets[index].Bytes, targets[index].Target);
+        }
+
+        var run = tally.ToRun(interrupted);
+        if (errorsFile is not null)
+        {
+            try
+            {
+                var record = new RunErrorsRecord(run.Inputs, run.Written.Length, run.Failed, run.Interrupted, [.. run.Errors.Select(ProblemRecord.From)]);
+                AtomicFile.Write(errorsFile, RunErrorsJson.Serialize(record));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                run = run with { Errors = run.Errors.Add(Diagnostic.Create(DiagnosticCatalog.CannotWrite, errorsFile, null, errorsFile, e.Message)) };
+            }
+        }
+
+        return run;
+
+        void Finish(ExtractionResult result, long bytes, string? target)
+        {
+            var written = false;
+            if (target is not null)
+            {
+                (result, written) = folder!.Write(result, target, r => PolicyJson.Serialize(r.Document!));
+            }
+
+            tally.Add(result, bytes, written ? target : null);
+            observer?.Finished(result);
+        }
+    }
 
     /// <summary>
-    /// Writes <c>&lt;out&gt;/&lt;document id&gt;&lt;extension&gt;</c> for every extracted document, atomically, in input order.
-    /// Any view of the documents (the JSON, the review pages) is written through here, so all of them name, guard
-    /// against name collisions and report write failures the same way: a second document with a taken name, or one
-    /// that cannot be written, becomes a failed result naming its file, and the others are still written.
+    /// Writes <c>&lt;out&gt;/&lt;document id&gt;&lt;extension&gt;</c> for every extracted document, atomically, in input
+    /// order, through an <see cref="OutputFolder"/> (names, collisions and write failures as there).
     /// </summary>
     /// <param name="render">The file's content for a result that has a document.</param>
     public static BatchResult Write(IEnumerable<ExtractionResult> results, string outputDirectory, string extension, Func<ExtractionResult, byte[]> render)
     {
-        var linked = results.ToList();
+        var folder = new OutputFolder(outputDirectory, extension);
+        var handled = new List<ExtractionResult>();
         var written = new List<string>();
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < linked.Count; i++)
+        foreach (var result in results)
         {
-            if (linked[i].Document is not { } document)
+            var (claimed, target) = folder.Claim(result);
+            if (target is null)
             {
+                handled.Add(claimed);
                 continue;
             }
 
-            var name = document.Document.Id + extension;
-            if (!owners.TryAdd(name, linked[i].File))
+            var (done, ok) = folder.Write(claimed, target, render);
+            handled.Add(done);
+            if (ok)
             {
-                linked[i] = linked[i] with
-                {
-                    Document = null,
-                    Diagnostics = linked[i].Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.OutputCollision, linked[i].File, null, name, owners[name])),
-                };
-                continue;
-            }
-
-            var target = Path.Combine(outputDirectory, name);
-            try
-            {
-                AtomicFile.Write(target, render(linked[i]));
                 written.Add(target);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                linked[i] = linked[i] with
-                {
-                    Document = null,
-                    Diagnostics = linked[i].Diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.CannotWrite, linked[i].File, null, target, e.Message)),
-                };
             }
         }
 
-        return new BatchResult([.. linked], [.. written]);
+        return new BatchResult([.. handled], [.. written]);
+    }
+
+    private sealed record Extracted(int Index, ExtractionResult Result, long Bytes);
+
+    private IEnumerable<Extracted> ExtractInOrder(ImmutableArray<(string Path, string Display)> files) =>
+        OrderedParallel.Map(
+            [.. files.Select((f, i) => (f.Path, f.Display, Index: i))],
+            f => new Extracted(f.Index, ProcessContained(f.Path, f.Display), SizeOf(f.Path)),
+            _options.Workers,
+            window: 4 * _options.Workers,
+            _options.Cancel);
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>
@@ -130,66 +249,5 @@ public sealed class BatchExtractor(PolicyPipeline pipeline)
         }
     }
 
-    /// <summary>Drafting notes name the policy they explain by title; when that policy is among the inputs, record its id.</summary>
-    private static List<ExtractionResult> LinkExplained(List<ExtractionResult> results)
-    {
-        var byTitle = results
-            .Where(r => r.Document?.Document.Title is not null && r.Document.Document.Explains is null)
-            .GroupBy(r => TitleKey(r.Document!.Document.Title!), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Document!.Document.Id, StringComparer.Ordinal);
-        var linked = new List<ExtractionResult>(results.Count);
-        foreach (var result in results)
-        {
-            if (result.Document is not { Document.Explains: { } explains } document)
-            {
-                linked.Add(result);
-                continue;
-            }
-
-            if (byTitle.TryGetValue(TitleKey(explains.Title), out var id))
-            {
-                var metadata = document.Document with { Explains = explains with { DocumentId = id } };
-                linked.Add(result with { Document = document with { Document = metadata } });
-            }
-            else
-            {
-                var info = Diagnostic.Create(DiagnosticCatalog.ExplainedPolicyNotFound, result.File, null, explains.Title);
-                linked.Add(result with
-                {
-                    Document = document with { Diagnostics = document.Diagnostics.Add(DiagnosticRecord.From(info)) },
-                    Diagnostics = result.Diagnostics.Add(info),
-                });
-            }
-        }
-
-        return linked;
-    }
-
     private static string Slashes(string path) => path.Replace('\\', '/');
-
-    /// <summary>
-    /// Titles as compared for linking: the same policy is typeset with different dashes, brackets and spaces in different
-    /// documents (（2021—2035年） / （2021－2035年） / (2021-2035年)).
-    /// </summary>
-    private static string TitleKey(string title)
-    {
-        var key = new System.Text.StringBuilder(title.Length);
-        foreach (var c in title)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                continue;
-            }
-
-            key.Append(c switch
-            {
-                '—' or '－' or '–' or '‒' or '―' or '~' or '～' => '-',
-                '(' => '（',
-                ')' => '）',
-                _ => c,
-            });
-        }
-
-        return key.ToString();
-    }
 }

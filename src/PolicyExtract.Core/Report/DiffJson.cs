@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PolicyExtract.Output;
 using PolicyExtract.Diff;
 using PolicyExtract.Rules;
 

@@ -1,16 +1,11 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PolicyExtract.Output;
 using PolicyExtract.Diagnostics;
 using PolicyExtract.Validation;
 
 namespace PolicyExtract.Report;
-
-/// <summary>A problem as the JSON report writes it: file, 1-based line (null for the whole file), severity, code, message.</summary>
-public sealed record ProblemRecord(string File, int? Line, Severity Severity, string Code, string Message)
-{
-    public static ProblemRecord From(Diagnostic d) => new(d.File, d.Span?.Line, d.Severity, d.Code, d.Message);
-}
 
 public sealed record DocumentRecord(
     string Output,

@@ -1,3 +1,4 @@
+using PolicyExtract.Output;
 using PolicyExtract.Tests.TestSupport;
 
 namespace PolicyExtract.Tests.Cli;
@@ -41,12 +42,17 @@ public sealed class ExtractCommandTests : IDisposable
         var run = CliProcess.Invoke(_temp.FullName, "extract", "in 政策", "--out", "out");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal(["good.json"], Directory.GetFiles(output).Select(Path.GetFileName));
+        Assert.Equal(["errors.json", "good.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var errors = RunErrorsJson.Deserialize(File.ReadAllBytes(Path.Combine(output, "errors.json")))!;
+        Assert.Equal(
+            ["in 政策/binary.txt IN002", "in 政策/draft.docx IN004", "in 政策/empty.txt IN001", "in 政策/letter.txt IN005"],
+            errors.Errors.Select(e => $"{e.File} {e.Code}"));
         Assert.Contains("in 政策/empty.txt: error IN001", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("in 政策/binary.txt: error IN002", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("in 政策/letter.txt: error IN005", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("in 政策/draft.docx: error IN004", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("5 inputs: 1 written", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("errors in 4 inputs:", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal); // no stack traces for users
     }
 

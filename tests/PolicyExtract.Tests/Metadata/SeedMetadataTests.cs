@@ -10,18 +10,8 @@ namespace PolicyExtract.Tests.Metadata;
 /// </summary>
 public sealed class SeedMetadataTests
 {
-    private static readonly Lazy<BatchResult> Batch = new(() =>
-    {
-        var output = Directory.CreateTempSubdirectory("policyextract-meta-");
-        try
-        {
-            return new BatchExtractor(Repo.Pipeline).Run([Repo.Seeds], output.FullName);
-        }
-        finally
-        {
-            output.Delete(recursive: true);
-        }
-    });
+    private static readonly Lazy<System.Collections.Immutable.ImmutableArray<ExtractionResult>> Batch =
+        new(() => new BatchExtractor(Repo.Pipeline).ExtractAll([Repo.Seeds]));
 
     public static TheoryData<string> Seeds => new(Repo.SeedNumbers);
 
@@ -29,7 +19,7 @@ public sealed class SeedMetadataTests
     [MemberData(nameof(Seeds))]
     public void Metadata_matches_the_document(string seed)
     {
-        var result = Batch.Value.Results.Single(r => Path.GetFileName(r.File).StartsWith(seed + "_", StringComparison.Ordinal));
+        var result = Batch.Value.Single(r => Path.GetFileName(r.File).StartsWith(seed + "_", StringComparison.Ordinal));
         Assert.NotNull(result.Document);
         var path = Path.Combine(Repo.Specs, "Seeds", seed + ExpectationFiles.DocumentSuffix);
         var expected = MetadataExpectations.Parse(File.ReadAllText(path), path).Entries.Select(e => $"{e.Key}: {e.Value}").ToList();

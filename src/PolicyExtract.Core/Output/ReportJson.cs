@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PolicyExtract.Report;
+namespace PolicyExtract.Output;
 
 /// <summary>
 /// The options every JSON report is written with, so that they read like the output files: camelCase, enums in kebab
