@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using PolicyExtract.Grammar;
 using PolicyExtract.Numbers;
@@ -840,7 +841,7 @@ internal sealed class QuantityScanner
     /// <summary>Marks every character of every [not-a-number] word; a figure cannot start on a marked character.</summary>
     private void MarkNotANumber()
     {
-        var i = 0;
+        var i = NextOf(g.NotANumberStarts, 0);
         while (i < text.Length)
         {
             if (WordAt(g.NotANumber, i) is { } word)
@@ -852,6 +853,8 @@ internal sealed class QuantityScanner
             {
                 i++;
             }
+
+            i = NextOf(g.NotANumberStarts, i);
         }
     }
 
@@ -859,18 +862,18 @@ internal sealed class QuantityScanner
     private void MarkSegments()
     {
         var isBreak = new bool[text.Length];
-        var i = 0;
+        var i = NextOf(g.ClauseBreakStarts, 0);
         while (i < text.Length)
         {
             var length = text[i] is '\n' or '\r' ? 1 : WordAt(g.ClauseBreaks, i)?.Length ?? 0;
             if (length == 0)
             {
-                i++;
+                i = NextOf(g.ClauseBreakStarts, i + 1);
                 continue;
             }
 
             Array.Fill(isBreak, true, i, length);
-            i += length;
+            i = NextOf(g.ClauseBreakStarts, i + length);
         }
 
         var start = 0;
@@ -1190,6 +1193,18 @@ internal sealed class QuantityScanner
     private string? Connector(int p) => WordAt(g.Connectors, p);
 
     // ---- Text helpers -------------------------------------------------------------------------------------------------
+
+    /// <summary>The first offset at or after <paramref name="from"/> holding one of <paramref name="starts"/>; the text's length if none.</summary>
+    private int NextOf(SearchValues<char> starts, int from)
+    {
+        if (from >= text.Length)
+        {
+            return text.Length;
+        }
+
+        var found = text.AsSpan(from).IndexOfAny(starts);
+        return found < 0 ? text.Length : from + found;
+    }
 
     private bool At(string word, int p) =>
         p >= 0 && p <= text.Length && text.AsSpan(p).StartsWith(word, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using PolicyExtract.Grammar;
@@ -38,6 +39,9 @@ public sealed class RuleExtractor
     private const int MaxRecipientAlone = 8;
 
     private readonly PolicyGrammar _grammar;
+
+    /// <summary>The grammar's cue lists, read for every segment of every clause: a frozen copy is the fast lookup.</summary>
+    private readonly FrozenDictionary<string, ImmutableArray<string>> _cues;
     private readonly QuantityGrammar _quantities;
     private readonly WordBreaker _words;
     private readonly ListExpander _lists;
@@ -47,6 +51,7 @@ public sealed class RuleExtractor
     public RuleExtractor(PolicyGrammar grammar, WordBreaker words)
     {
         _grammar = grammar;
+        _cues = grammar.Cues.ToFrozenDictionary(StringComparer.Ordinal);
         _quantities = grammar.Quantities;
         _words = words;
         _lists = new ListExpander(words, grammar.Cues["award-rank"]);
@@ -54,7 +59,36 @@ public sealed class RuleExtractor
         _leadFunctionWords = [.. Cue("lead-function"), .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
     }
 
-    private ImmutableArray<string> Cue(string section) => _grammar.Cues[section];
+    private ImmutableArray<string> Cue(string section) => _cues[section];
+
+    /// <summary>The mentions inside [start, end): mentions come in text order and never overlap, so a binary search finds the first.</summary>
+    private static List<QuantityMention> Within(ImmutableArray<QuantityMention> mentions, int start, int end)
+    {
+        int low = 0, high = mentions.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (mentions[middle].Start < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        var within = new List<QuantityMention>();
+        for (var i = low; i < mentions.Length && mentions[i].Start < end; i++)
+        {
+            if (mentions[i].End <= end)
+            {
+                within.Add(mentions[i]);
+            }
+        }
+
+        return within;
+    }
 
     public ImmutableArray<Rule> Extract(string documentId, IEnumerable<Clause> clauses, Boundary boundary, EvidenceMap evidence)
     {
@@ -93,7 +127,7 @@ public sealed class RuleExtractor
             {
                 var segmentBefore = before;
                 before = segment;
-                var inSegment = WithSharedBounds(segment, mentions.Where(m => m.Start >= segment.Start && m.End <= segment.End).ToList());
+                var inSegment = WithSharedBounds(segment, Within(mentions, segment.Start, segment.End));
                 if (Contains(segment.Text, Cue("not-grant")) is not null && IndexOfAny(segment.Text, Cue("grant-verb")) < 0
                     && inSegment.Any(m => m.Kind == QuantityKind.Money))
                 {

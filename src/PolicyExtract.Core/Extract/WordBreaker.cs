@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Icu;
 
@@ -12,6 +13,9 @@ namespace PolicyExtract.Extract;
 public sealed class WordBreaker
 {
     private const int MaxMerge = 6;
+
+    /// <summary>ICU's UBRK_WORD_NONE_LIMIT: rule statuses below it mark segments that are not words.</summary>
+    private const int NoneLimit = 100;
     private static readonly Locale Chinese = new("zh_CN");
     private static readonly Lazy<bool> Initialized = new(() =>
     {
@@ -19,12 +23,26 @@ public sealed class WordBreaker
         return true;
     });
 
-    private readonly ImmutableHashSet<string> _lexicon;
+    /// <summary>
+    /// Opening a break iterator loads ICU's rules and dictionary: far dearer than breaking a clause. Each thread opens one
+    /// and keeps it (an iterator is not thread-safe; the few worker threads of a run each hold one for the process).
+    /// </summary>
+    private static readonly ThreadLocal<RuleBasedBreakIterator> Iterator = new(() => new RuleBasedBreakIterator(BreakIterator.UBreakIteratorType.WORD, Chinese));
+
+    /// <summary>
+    /// The extractor asks for the same clause, sentence and phrase again and again while it reads a clause; each thread
+    /// remembers its last answers. Cleared when full, so memory stays bounded.
+    /// </summary>
+    private readonly ThreadLocal<Dictionary<string, ImmutableArray<string>>> _recent = new(() => new(StringComparer.Ordinal));
+
+    private const int RecentCapacity = 4096;
+
+    private readonly FrozenSet<string> _lexicon;
 
     public WordBreaker(ImmutableHashSet<string> lexicon)
     {
         _ = Initialized.Value;
-        _lexicon = lexicon;
+        _lexicon = lexicon.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public ImmutableArray<string> Split(string text)
@@ -34,17 +52,46 @@ public sealed class WordBreaker
             return [];
         }
 
-        var pieces = new List<string>();
-        var at = 0;
-        foreach (var boundary in BreakIterator.GetBoundaries(BreakIterator.UBreakIteratorType.WORD, Chinese, text))
+        var recent = _recent.Value!;
+        if (recent.TryGetValue(text, out var known))
         {
-            if (boundary.Start > at)
+            return known;
+        }
+
+        if (recent.Count >= RecentCapacity)
+        {
+            recent.Clear();
+        }
+
+        var split = Break(text);
+        recent[text] = split;
+        return split;
+    }
+
+    private ImmutableArray<string> Break(string text)
+    {
+        var pieces = new List<string>();
+        var iterator = Iterator.Value!;
+        iterator.SetText(text);
+
+        // Words are the segments ICU gives a word status; what lies between two words (punctuation, spaces) is one
+        // piece however many segments ICU makes of it.
+        var at = 0;
+        var start = iterator.MoveFirst();
+        for (var end = iterator.MoveNext(); end != BreakIterator.DONE; start = end, end = iterator.MoveNext())
+        {
+            if (iterator.GetRuleStatus() < NoneLimit)
             {
-                pieces.Add(text[at..boundary.Start]);
+                continue;
             }
 
-            pieces.Add(text[boundary.Start..boundary.End]);
-            at = boundary.End;
+            if (start > at)
+            {
+                pieces.Add(text[at..start]);
+            }
+
+            pieces.Add(text[start..end]);
+            at = end;
         }
 
         if (at < text.Length)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using PolicyExtract.Extract;
 
@@ -103,6 +104,8 @@ public sealed class QuantityGrammar
         Currencies = [.. units.Where(u => u.Kind == QuantityKind.Money && !u.Bare).Select(u => u.Word)];
         BoundsBefore = [.. bounds.Where(b => b.Position == WordPosition.Before)];
         BoundsAfter = [.. bounds.Where(b => b.Position == WordPosition.After)];
+        NotANumberStarts = SearchValues.Create([.. NotANumber.Where(w => w.Length > 0).Select(w => w[0]).Distinct()]);
+        ClauseBreakStarts = SearchValues.Create([.. ClauseBreaks.Where(w => w.Length > 0).Select(w => w[0]).Append('\n').Append('\r').Distinct()]);
         DefaultInclusive = bounds.GroupBy(b => b.Word, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First().Inclusive, StringComparer.Ordinal);
     }
 
@@ -148,6 +151,15 @@ public sealed class QuantityGrammar
     public ImmutableArray<string> ListSeparators { get; }
 
     public ImmutableArray<string> ClauseBreaks { get; }
+
+    /// <summary>
+    /// The first characters of [not-a-number] words, and of [clause-break]s and line breaks: the scanner marks both
+    /// over the whole clause, and skipping to where one can start spares testing every word at every character.
+    /// </summary>
+    internal SearchValues<char> NotANumberStarts { get; }
+
+    /// <inheritdoc cref="NotANumberStarts"/>
+    internal SearchValues<char> ClauseBreakStarts { get; }
 
     internal ImmutableArray<string> Currencies { get; }
 
