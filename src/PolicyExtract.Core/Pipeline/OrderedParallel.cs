@@ -2,7 +2,7 @@ namespace PolicyExtract.Pipeline;
 
 /// <summary>
 /// Maps a list in parallel and hands the results back in list order, as they become available, while holding at most
-/// <c>window</c> finished-but-unconsumed results: memory stays flat however long the list, and what the consumer sees
+/// <c>window</c> results beyond the one the consumer is handling: memory stays flat however long the list, and what the consumer sees
 /// (file collisions, JSON lines) never depends on which worker finished first.
 /// </summary>
 public static class OrderedParallel
