@@ -35,7 +35,7 @@ public sealed class PdfText(LabelMatcher labels)
     /// <summary>A line of a page. <paramref name="FirstUnit"/>: the width of the text it starts with that line breaking
     /// could not split (a Latin word or number with the punctuation after it, or one Chinese character with its
     /// punctuation), so that a previous line short by that much still counts as full.</summary>
-    private sealed record Line(int Page, string Text, double Left, double Right, double Baseline, double FontSize, double FirstUnit);
+    private sealed record Line(int Page, string Text, double Left, double Right, double Baseline, double FontSize, double FirstUnit, double PageWidth);
 
     // Characters that line breaking keeps off the start of a line (they go with the character before), and off the
     // end of one (they go with the character after), in Chinese typesetting (GB/T 15834 punctuation, 禁则).
@@ -144,7 +144,7 @@ public sealed class PdfText(LabelMatcher labels)
                 previous = letter;
             }
 
-            lines.Add(new Line(page.Number, sb.ToString(), group[0].StartBaseLine.X, group.Max(l => l.EndBaseLine.X), group[0].StartBaseLine.Y, fontSize, FirstUnitWidth(group)));
+            lines.Add(new Line(page.Number, sb.ToString(), group[0].StartBaseLine.X, group.Max(l => l.EndBaseLine.X), group[0].StartBaseLine.Y, fontSize, FirstUnitWidth(group), page.Width));
         }
 
         return lines;
@@ -231,6 +231,13 @@ public sealed class PdfText(LabelMatcher labels)
         var pitch = pitches.Count > 0 ? pitches.Order().ElementAt(pitches.Count / 2) : 1.2;
         var rights = all.Select(l => l.Right).Order().ToList();
         var rightMargin = rights.Count > 0 ? rights[Math.Min(rights.Count - 1, (int)(rights.Count * 0.9))] : 0;
+        if (all.Count > 0)
+        {
+            // A document of short lines (a list, a form) has no full line: the margin is at least three quarters of the
+            // way across the text block, taking the right margin as wide as the left.
+            var left = all.Min(l => l.Left);
+            rightMargin = Math.Max(rightMargin, left + 0.75 * (all.Max(l => l.PageWidth) - 2 * left));
+        }
 
         var text = new StringBuilder();
         var pageStarts = new int[pages.Count];

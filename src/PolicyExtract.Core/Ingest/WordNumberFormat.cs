@@ -20,12 +20,14 @@ public static class WordNumberFormat
     /// <c>bullet</c> and <c>none</c> have no number: the empty string (the level text carries the bullet).
     /// </summary>
     /// <remarks>
-    /// What Word shows, checked against LibreOffice's rendering of the same numbering (it follows Word):
-    /// <c>chineseCounting</c> and <c>chineseCountingThousand</c> 一 … 十, 十一, 二十, 九十九; from 100 on
-    /// chineseCountingThousand reads the number (一百, 一百零一, 一千) while chineseCounting writes its digits
-    /// (一〇〇); <c>chineseLegalSimplified</c> 壹, 壹拾, 壹拾壹, 贰拾; <c>ideographTraditional</c> 甲 … 癸 and
-    /// <c>ideographZodiac</c> 子 … 亥, cycling; <c>ideographDigital</c> writes digits (一〇); enclosed forms
-    /// (①, ⑴, ⒈) exist up to 20 and fall back to decimal beyond.
+    /// Checked against LibreOffice's rendering of the same numbering (a test prints them; LibreOffice follows Word):
+    /// <c>chineseCounting</c>, <c>chineseCountingThousand</c> and their Taiwanese and Japanese twins read the number
+    /// (一 … 十, 十一, 二十, 九十九, 一百, 一百零一, 一百一十, 一千零一十); <c>chineseLegalSimplified</c> 壹, 壹拾, 壹拾壹,
+    /// 贰拾, 壹佰零壹; <c>ideographTraditional</c> 甲 … 癸 and <c>ideographZodiac</c> 子 … 亥, then decimal;
+    /// <c>decimalEnclosedCircle(Chinese)</c> ① … ⑳, then decimal (LibreOffice goes on to ㉑; Word's circled numbers
+    /// stop at 20). Not checkable there, as LibreOffice prints them in decimal or as counting: <c>ideographDigital</c>
+    /// (digit by digit, 一〇), <c>decimalEnclosedParen</c> ⑴ … ⒇, <c>decimalEnclosedFullstop</c> ⒈ … ⒛,
+    /// <c>decimalFullWidth</c> １.
     /// </remarks>
     public static string? Format(string format, int value)
     {
@@ -43,12 +45,12 @@ public static class WordNumberFormat
             "lowerRoman" => Roman(value).ToLowerInvariant(),
             "upperLetter" => Letter(value),
             "lowerLetter" => Letter(value).ToLowerInvariant(),
-            "chineseCountingThousand" => ChineseCounting(value, ZhDigits, "十百千万", "零"),
-            "chineseCounting" => value < 100 ? ChineseCounting(value, ZhDigits, "十百千万", "零") : Digits(value, ZhDigits),
+            "chineseCounting" or "chineseCountingThousand" or "taiwaneseCounting" or "taiwaneseCountingThousand" or "japaneseCounting"
+                => ChineseCounting(value, ZhDigits, "十百千万", "零"),
             "chineseLegalSimplified" => value < 10 ? ZhLegalDigits[value].ToString() : ChineseCounting(value, ZhLegalDigits, "拾佰仟万", "零", legalTens: true),
             "ideographDigital" => Digits(value, ZhDigits),
-            "ideographTraditional" => value >= 1 ? HeavenlyStems[(value - 1) % HeavenlyStems.Length].ToString() : Decimal(value),
-            "ideographZodiac" => value >= 1 ? EarthlyBranches[(value - 1) % EarthlyBranches.Length].ToString() : Decimal(value),
+            "ideographTraditional" => value is >= 1 and <= 10 ? HeavenlyStems[value - 1].ToString() : Decimal(value),
+            "ideographZodiac" => value is >= 1 and <= 12 ? EarthlyBranches[value - 1].ToString() : Decimal(value),
             "bullet" or "none" => "",
             _ => null,
         };
