@@ -13,8 +13,11 @@ public static class LibreOffice
 
     public static bool Available => File.Exists(Executable);
 
-    /// <summary>Converts each .docx to a PDF of the same name in <paramref name="outDir"/>; returns the PDF paths.</summary>
-    public static IReadOnlyList<string> ToPdf(IReadOnlyList<string> docx, string outDir)
+    /// <summary>
+    /// Converts each .docx to a PDF of the same name in <paramref name="outDir"/>; returns the PDF paths.
+    /// <paramref name="filter"/> is LibreOffice's --convert-to argument, with export options if need be.
+    /// </summary>
+    public static IReadOnlyList<string> ToPdf(IReadOnlyList<string> docx, string outDir, string filter = "pdf:writer_pdf_Export")
     {
         var profile = Directory.CreateTempSubdirectory("policyextract-soffice-");
         try
@@ -22,7 +25,7 @@ public static class LibreOffice
             string[] args =
             [
                 "-env:UserInstallation=" + new Uri(profile.FullName + "/").AbsoluteUri, "--headless", "--norestore", "--nolockcheck",
-                "--convert-to", "pdf:writer_pdf_Export", "--outdir", outDir, .. docx,
+                "--convert-to", filter, "--outdir", outDir, .. docx,
             ];
             var run = ChildProcess.Invoke(Executable, args, TimeSpan.FromMinutes(3));
             var pdfs = docx.Select(d => Path.Combine(outDir, Path.GetFileNameWithoutExtension(d) + ".pdf")).ToList();
