@@ -22,6 +22,16 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CannotWrite = new("IN012", Severity.Error, "cannot write {0}: {1}");
     public static readonly DiagnosticDescriptor OutputOutsideFolder = new("IN013", Severity.Error, "its output name '{0}' would be written outside {1}; rename the file");
 
+    // Word and PDF files (IN020 onwards; IN013-IN019 are left to other ingest work).
+    public static readonly DiagnosticDescriptor WordUnreadable = new("IN020", Severity.Error, "this Word file cannot be read ({0}); open it in Word or WPS and save it again as .docx");
+    public static readonly DiagnosticDescriptor WrongContent = new("IN021", Severity.Error, "the file is named {0} but is {1}; {2}");
+    public static readonly DiagnosticDescriptor PdfUnreadable = new("IN022", Severity.Error, "this PDF cannot be read ({0})");
+    public static readonly DiagnosticDescriptor PdfEncrypted = new("IN023", Severity.Error, "the PDF is encrypted and cannot be opened without its password; save an unprotected copy");
+    public static readonly DiagnosticDescriptor PdfNoTextLayer = new("IN024", Severity.Error, "no text layer in any of its {0} page(s): a scanned PDF; OCR it first");
+    public static readonly DiagnosticDescriptor PdfPagesWithoutText = new("IN025", Severity.Warning, "{0} of {1} pages have no text layer (scanned?) and were skipped, first page {2}; OCR them first");
+    public static readonly DiagnosticDescriptor UnknownNumberFormat = new("IN026", Severity.Warning, "Word numbering format '{0}' is not known; its numbers are shown as 1, 2, 3");
+    public static readonly DiagnosticDescriptor TrackedChanges = new("IN027", Severity.Info, "tracked changes read as accepted: {0} insertion(s) kept, {1} deletion(s) dropped");
+
     public static readonly DiagnosticDescriptor NumberingGap = new("ST001", Severity.Warning, "numbering skips from {0} to {1}");
     public static readonly DiagnosticDescriptor NumberingDuplicate = new("ST002", Severity.Warning, "number {0} is used twice in a row");
     public static readonly DiagnosticDescriptor NumberingBackwards = new("ST003", Severity.Warning, "numbering goes back from {0} to {1}");

@@ -20,6 +20,13 @@ public sealed record DecodeResult(string? Text, string EncodingName, ImmutableAr
 {
     /// <summary>True when <see cref="Text"/> is available (there may still be warnings).</summary>
     public bool Succeeded => Text is not null;
+
+    /// <summary>
+    /// For a PDF, the 0-based offset in <see cref="Text"/> where each page's text starts (page 1 first, so the first
+    /// value is 0), in page order and non-decreasing; a page without text starts where the next one does. Default
+    /// (empty) for every other format.
+    /// </summary>
+    public ImmutableArray<int> PageStarts { get; init; } = [];
 }
 
 /// <summary>Canonical lower-case names reported in <see cref="DecodeResult.EncodingName"/>.</summary>
@@ -42,6 +49,12 @@ public static class EncodingNames
 
     /// <summary>Big5 (Windows code page 950).</summary>
     public const string Big5 = "big5";
+
+    /// <summary>
+    /// Text read from a .docx or .pdf: those files store Unicode characters themselves (XML, the PDF's font maps), so no
+    /// byte encoding was detected.
+    /// </summary>
+    public const string Unicode = "unicode";
 
     /// <summary>Reported only on failure, when no encoding could be determined.</summary>
     public const string Unknown = "unknown";

@@ -10,6 +10,12 @@ public enum SourceFormat
 
     /// <summary>An HTML page: visible text is extracted with <see cref="HtmlText.Extract(string)"/>.</summary>
     Html,
+
+    /// <summary>A Word 2007+ document (Office Open XML): paragraphs as Word shows them, see <see cref="DocxText"/>.</summary>
+    Docx,
+
+    /// <summary>A PDF with a text layer: lines joined back into paragraphs, see <see cref="PdfText"/>.</summary>
+    Pdf,
 }
 
 /// <summary>Chooses <see cref="SourceFormat"/> from a file name, and spots HTML saved under a text extension.</summary>
@@ -17,8 +23,9 @@ public static class FormatDetection
 {
     /// <summary>
     /// The format for a path's extension (case-insensitive): .txt, .text, .md and no extension at all → Text;
-    /// .html, .htm, .shtml, .xhtml → Html; anything else (.docx, .doc, .wps, .rtf, .pdf, .odt, ...) → null, for which the
-    /// caller reports IN004 with <see cref="UnsupportedHint(string)"/> (or uses <see cref="Unsupported(string)"/>).
+    /// .html, .htm, .shtml, .xhtml → Html; .docx, .docm, .dotx → Docx; .pdf → Pdf; anything else (.doc, .wps, .rtf, .odt,
+    /// ...) → null, for which the caller reports IN004 with <see cref="UnsupportedHint(string)"/> (or uses
+    /// <see cref="Unsupported(string)"/>). <see cref="FromContent"/> then checks the bytes of office files.
     /// </summary>
     /// <remarks>A file without extension is treated as text because the decoder still rejects binary content (IN002).</remarks>
     public static SourceFormat? FromPath(string path)
@@ -28,17 +35,19 @@ public static class FormatDetection
         {
             "" or ".txt" or ".text" or ".md" => SourceFormat.Text,
             ".html" or ".htm" or ".shtml" or ".xhtml" => SourceFormat.Html,
+            ".docx" or ".docm" or ".dotx" => SourceFormat.Docx,
+            ".pdf" => SourceFormat.Pdf,
             _ => null,
         };
     }
 
     private static readonly HashSet<string> OfficeExtensions =
-        [".docx", ".doc", ".docm", ".dotx", ".wps", ".odt", ".rtf", ".pdf", ".ofd", ".xls", ".xlsx", ".et", ".ods"];
+        [".doc", ".dot", ".wps", ".odt", ".rtf", ".ofd", ".xls", ".xlsx", ".et", ".ods"];
 
     /// <summary>
     /// Whether a file met while walking a folder is an input: a page or text file (not .md notes nor extensionless
-    /// files, which folders hold besides policies), or an office file, which is taken so that the user is told it is
-    /// not supported rather than have it silently skipped.
+    /// files, which folders hold besides policies), a .docx or .pdf, or another office file, which is taken so that the
+    /// user is told it is not supported rather than have it silently skipped.
     /// </summary>
     public static bool IsCandidate(string path)
     {
@@ -49,7 +58,7 @@ public static class FormatDetection
 
     /// <summary>
     /// What to tell the user about an unsupported extension (with or without the leading dot, any case), e.g.
-    /// "Word files are not supported yet; save as .txt". Fills the second hole of IN004.
+    /// "legacy Word 97-2003 .doc files are not supported; save it as .docx". Fills the second hole of IN004.
     /// </summary>
     public static string UnsupportedHint(string extension)
     {
@@ -57,14 +66,13 @@ public static class FormatDetection
         var ext = extension.StartsWith('.') ? extension.ToLowerInvariant() : "." + extension.ToLowerInvariant();
         return ext switch
         {
-            ".docx" or ".doc" or ".docm" or ".dotx" => "Word files are not supported yet; save as .txt",
-            ".wps" => "WPS files are not supported yet; save as .txt",
-            ".odt" => "OpenDocument files are not supported yet; save as .txt",
-            ".rtf" => "RTF files are not supported yet; save as .txt",
-            ".pdf" => "PDF files are not supported yet; copy the text into a .txt file",
-            ".xls" or ".xlsx" or ".et" or ".ods" => "spreadsheets are not supported; save the policy text as .txt",
-            ".ofd" => "OFD files are not supported yet; export the text as .txt",
-            _ => "supported inputs are .txt, .text, .md, .html, .htm, .shtml and .xhtml",
+            ".doc" or ".dot" => "legacy Word 97-2003 .doc files are not supported; save it as .docx",
+            ".wps" => "WPS Writer .wps files are not supported; save it as .docx",
+            ".odt" => "OpenDocument .odt files are not supported; save it as .docx",
+            ".rtf" => "RTF files are not supported; save it as .docx",
+            ".ofd" => "OFD files are not supported; export it as PDF or .docx",
+            ".xls" or ".xlsx" or ".et" or ".ods" => "spreadsheets are not supported; save the policy text as .docx or .txt",
+            _ => "supported inputs are .txt, .text, .md, .html, .htm, .shtml, .xhtml, .docx and .pdf",
         };
     }
 
@@ -74,6 +82,45 @@ public static class FormatDetection
         ArgumentNullException.ThrowIfNull(path);
         var ext = Path.GetExtension(path);
         return Diagnostic.Create(DiagnosticCatalog.UnsupportedFormat, path, null, ext, UnsupportedHint(ext));
+    }
+
+    /// <summary>
+    /// Checks an office file's bytes against its extension, because renamed files are common (a .doc saved as .docx, a
+    /// PDF named .doc). For a path whose extension is .docx/.pdf or a legacy office type (.doc, .wps, .rtf, …): a PDF
+    /// signature means <see cref="SourceFormat.Pdf"/>, a ZIP signature under a Word extension (.docx, .doc, .wps)
+    /// or .pdf means <see cref="SourceFormat.Docx"/>; an OLE2 compound file (Word 97-2003, WPS) or RTF content under .docx or
+    /// .pdf gives IN021 naming what it really is. Other paths keep <paramref name="byExtension"/> (text and HTML
+    /// inputs are checked by the decoder, IN002). Returns the format to read, or the diagnostic.
+    /// </summary>
+    public static (SourceFormat? Format, Diagnostic? Error) FromContent(string path, SourceFormat? byExtension, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        var office = byExtension is SourceFormat.Docx or SourceFormat.Pdf || OfficeExtensions.Contains(ext);
+        if (!office || bytes.IsEmpty)
+        {
+            return (byExtension, null);
+        }
+
+        var wordExtension = byExtension == SourceFormat.Docx || ext is ".doc" or ".dot" or ".wps";
+        if (bytes.StartsWith("%PDF-"u8))
+        {
+            return (SourceFormat.Pdf, null);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]) && (wordExtension || byExtension == SourceFormat.Pdf))
+        {
+            return (SourceFormat.Docx, null);
+        }
+
+        if (byExtension is SourceFormat.Docx or SourceFormat.Pdf && BinarySignatures.Identify(bytes) is { } what
+            && (what.StartsWith("an OLE2", StringComparison.Ordinal) || what.StartsWith("an RTF", StringComparison.Ordinal)))
+        {
+            var real = what.StartsWith("an OLE2", StringComparison.Ordinal) ? "a legacy Word 97-2003 or WPS document (OLE2)" : "an RTF document";
+            return (null, Diagnostic.Create(DiagnosticCatalog.WrongContent, path, null, ext, real, "open it in Word or WPS and save it as .docx"));
+        }
+
+        return (byExtension, null);
     }
 
     /// <summary>

@@ -26,7 +26,13 @@ public enum EffectiveBasis
 }
 
 /// <summary>Where the policy came from, as read.</summary>
-public sealed record SourceInfo(string Path, string Sha256, string Format, string Encoding);
+/// <param name="Format">How it was read: <c>text</c>, <c>html</c>, <c>docx</c> or <c>pdf</c>.</param>
+/// <param name="Encoding">One of <see cref="Ingest.EncodingNames"/>; <c>unicode</c> for .docx and .pdf.</param>
+/// <param name="Pages">
+/// For a PDF, the offset in the extracted text (the text spans point into) where each page starts, page 1 first;
+/// a span's page is the number of starts at or before its start. Null for every other format.
+/// </param>
+public sealed record SourceInfo(string Path, string Sha256, string Format, string Encoding, ImmutableArray<int>? Pages);
 
 /// <summary>
 /// When the policy applies. <see cref="Until"/> is the last day of validity: 有效期5年 from 2023-10-24 runs until

@@ -213,10 +213,15 @@ public static partial class Normalizer
             or (>= '\u2018' and <= '\u201F') or '\u2014' or '\u2026' or '\u00B7' or (>= '\u2460' and <= '\u24FF')
             || char.IsSurrogate(c);
 
-    /// <summary><c>— 9 —</c>, <c>-9-</c>, <c>第3页</c>, <c>第3页 共9页</c>: a line that is only a page number.</summary>
-    private static bool IsPageFooter(List<(char C, int Index)> chars)
+    private static bool IsPageFooter(List<(char C, int Index)> chars) => IsPageNumberLine(new string([.. chars.Select(c => c.C)]));
+
+    /// <summary>
+    /// <c>— 9 —</c>, <c>-9-</c>, <c>第3页</c>, <c>第3页 共9页</c>: a line that is only a page number (spaces ignored). Also
+    /// used by the PDF reader to drop page footers before lines are joined into paragraphs.
+    /// </summary>
+    internal static bool IsPageNumberLine(string line)
     {
-        var s = new string([.. chars.Select(c => c.C).Where(c => c != ' ')]);
+        var s = new string([.. line.Select(MapChar).Where(c => c is not (' ' or '\t'))]);
         if (s.Length is 0 or > 24)
         {
             return false;

@@ -38,6 +38,7 @@ public sealed class PolicyPipeline
     private readonly MetadataExtractor _metadata;
     private readonly DocumentRulesReader _documentRules;
     private readonly RuleExtractor _rules;
+    private readonly PdfText _pdf;
 
     public PolicyPipeline(PolicyGrammar grammar)
     {
@@ -46,6 +47,7 @@ public sealed class PolicyPipeline
         _metadata = new MetadataExtractor(grammar);
         _documentRules = new DocumentRulesReader(grammar);
         _rules = new RuleExtractor(grammar, new WordBreaker(grammar.Lexicon));
+        _pdf = new PdfText(new LabelMatcher(grammar));
     }
 
     public PolicyGrammar Grammar { get; }
@@ -72,15 +74,35 @@ public sealed class PolicyPipeline
         return Process(bytes, displayPath);
     }
 
-    /// <summary>Extracts one document from its bytes; the format comes from <paramref name="displayPath"/>'s extension.</summary>
+    /// <summary>
+    /// Extracts one document from its bytes. The format comes from <paramref name="displayPath"/>'s extension, checked
+    /// against the bytes for office files (<see cref="FormatDetection.FromContent"/>).
+    /// </summary>
     public ExtractionResult Process(ReadOnlySpan<byte> bytes, string displayPath)
     {
-        if (FormatDetection.FromPath(displayPath) is not { } format)
+        var (detected, wrongContent) = FormatDetection.FromContent(displayPath, FormatDetection.FromPath(displayPath), bytes);
+        if (wrongContent is not null)
+        {
+            return new ExtractionResult(displayPath, null, [wrongContent]);
+        }
+
+        if (detected is not { } format)
         {
             return new ExtractionResult(displayPath, null, [FormatDetection.Unsupported(displayPath)]);
         }
 
-        var decoded = format == SourceFormat.Html ? HtmlText.DecodeHtml(bytes, displayPath) : TextDecoding.Decode(bytes, displayPath);
+        if (bytes.IsEmpty && format is SourceFormat.Docx or SourceFormat.Pdf)
+        {
+            return Fail(displayPath, DiagnosticCatalog.EmptyFile);
+        }
+
+        var decoded = format switch
+        {
+            SourceFormat.Html => HtmlText.DecodeHtml(bytes, displayPath),
+            SourceFormat.Docx => DocxText.Decode(bytes, displayPath),
+            SourceFormat.Pdf => _pdf.Decode(bytes, displayPath),
+            _ => TextDecoding.Decode(bytes, displayPath),
+        };
         var diagnostics = new List<Diagnostic>(decoded.Diagnostics);
         if (decoded.Text is not { } source)
         {
@@ -100,6 +122,7 @@ public sealed class PolicyPipeline
         }
         else
         {
+            // Text files, and the text read from .docx and .pdf files, which is then the source spans point into.
             normalized = Normalizer.Normalize(source, source);
         }
 
@@ -111,7 +134,12 @@ public sealed class PolicyPipeline
             return new ExtractionResult(displayPath, null, [.. diagnostics]);
         }
 
-        var sourceInfo = new SourceInfo(displayPath, Convert.ToHexStringLower(SHA256.HashData(bytes)), format == SourceFormat.Html ? "html" : "text", decoded.EncodingName);
+        var sourceInfo = new SourceInfo(
+            displayPath,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            format.ToString().ToLowerInvariant(),
+            decoded.EncodingName,
+            format == SourceFormat.Pdf ? decoded.PageStarts : null);
         var metadata = _metadata.Extract(layout, DocumentId(displayPath), sourceInfo, displayPath, diagnostics);
         ImmutableArray<Rules.Rule> rules = [];
         if (metadata.Kind is null || !Grammar.Document.ExplanatoryKinds.Contains(metadata.Kind))

@@ -37,6 +37,7 @@ public sealed class ExtractCommandTests : IDisposable
         File.WriteAllBytes(Path.Combine(input.FullName, "binary.txt"), [0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0]);
         File.WriteAllText(Path.Combine(input.FullName, "letter.txt"), "各位同事：\n明天下午三点开会，请准时参加。\n");
         File.WriteAllBytes(Path.Combine(input.FullName, "draft.docx"), [0x50, 0x4B, 0x03, 0x04, 0, 0]);
+        File.WriteAllBytes(Path.Combine(input.FullName, "old.doc"), [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]);
         var output = Path.Combine(_temp.FullName, "out");
 
         var run = CliProcess.Invoke(_temp.FullName, "extract", "in 政策", "--out", "out");
@@ -45,14 +46,15 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Equal(["errors.json", "good.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var errors = RunErrorsJson.Deserialize(File.ReadAllBytes(Path.Combine(output, "errors.json")))!;
         Assert.Equal(
-            ["in 政策/binary.txt IN002", "in 政策/draft.docx IN004", "in 政策/empty.txt IN001", "in 政策/letter.txt IN005"],
+            ["in 政策/binary.txt IN002", "in 政策/draft.docx IN020", "in 政策/empty.txt IN001", "in 政策/letter.txt IN005", "in 政策/old.doc IN004"],
             errors.Errors.Select(e => $"{e.File} {e.Code}"));
         Assert.Contains("in 政策/empty.txt: error IN001", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("in 政策/binary.txt: error IN002", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("in 政策/letter.txt: error IN005", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("in 政策/draft.docx: error IN004", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("5 inputs: 1 written", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("errors in 4 inputs:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("in 政策/draft.docx: error IN020", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("in 政策/old.doc: error IN004 unsupported file format '.doc'; legacy Word 97-2003 .doc files are not supported; save it as .docx", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("6 inputs: 1 written", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("errors in 5 inputs:", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal); // no stack traces for users
     }
 

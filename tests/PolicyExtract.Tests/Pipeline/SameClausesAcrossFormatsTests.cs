@@ -12,23 +12,23 @@ public sealed class SameClausesAcrossFormatsTests
 
     public static TheoryData<string> Seeds => new(Repo.SeedNumbers);
 
-    private static PolicyDocument Original(string seed) => Repo.ExtractSeed(seed).Document!;
+    internal static PolicyDocument Original(string seed) => Repo.ExtractSeed(seed).Document!;
 
     /// <summary>Clause identity without spans: spans point into each file's own bytes.</summary>
-    private static List<string> Clauses(PolicyDocument d) =>
+    internal static List<string> Clauses(PolicyDocument d) =>
         [.. d.Clauses.SelectMany(c => c.DescendantsAndSelf()).Select(c => $"{c.Path}|{c.Label}|{c.Level}|{c.Title}|{c.Text}")];
 
     /// <summary>
     /// The metadata as consumers see it (JSON), with the fields that describe the file itself set aside. Records holding
     /// ImmutableArray compare those arrays by reference, so their C# equality would not do.
     /// </summary>
-    private static string Metadata(PolicyDocument d) =>
+    internal static string Metadata(PolicyDocument d) =>
         System.Text.Encoding.UTF8.GetString(PolicyJson.Serialize(d with
         {
             Document = d.Document with
             {
                 Id = "",
-                Source = new PolicyExtract.Metadata.SourceInfo("", "", "", ""),
+                Source = new PolicyExtract.Metadata.SourceInfo("", "", "", "", null),
                 Boundary = d.Document.Boundary is { } b ? b with { Evidence = b.Evidence is { } e ? e with { Start = 0, End = 0, Line = 1 } : null } : null,
                 Constraints = [.. d.Document.Constraints.Select(c => c with { Evidence = c.Evidence with { Start = 0, End = 0, Line = 1 } })],
             },
@@ -38,7 +38,7 @@ public sealed class SameClausesAcrossFormatsTests
         }));
 
     /// <summary>Every checkable field of every rule, and its evidence as read (offsets and markup differ between formats).</summary>
-    private static List<string> Rules(PolicyDocument d) =>
+    internal static List<string> Rules(PolicyDocument d) =>
         [.. d.Rules.Select(r => $"{r.Id[r.Id.IndexOf('#')..]}|{string.Join('|', PolicyExtract.Validation.RuleFields.Of(r).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={string.Join(';', f.Value)}"))}|{WebUtility.HtmlDecode(r.Evidence.Text)}")];
 
     private static PolicyDocument Extract(byte[] bytes, string name)
