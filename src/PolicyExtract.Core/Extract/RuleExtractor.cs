@@ -92,6 +92,7 @@ public sealed class RuleExtractor
 
     public ImmutableArray<Rule> Extract(string documentId, IEnumerable<Clause> clauses, Boundary boundary, EvidenceMap evidence)
     {
+        _words.Forget();
         var rules = ImmutableArray.CreateBuilder<Rule>();
         foreach (var clause in clauses)
         {
