@@ -20,6 +20,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InputNotFound = new("IN010", Severity.Error, "no such file or folder");
     public static readonly DiagnosticDescriptor InternalError = new("IN011", Severity.Error, "internal error while extracting ({0}: {1}); please report it with this file");
     public static readonly DiagnosticDescriptor CannotWrite = new("IN012", Severity.Error, "cannot write {0}: {1}");
+    public static readonly DiagnosticDescriptor NestingTooDeep = new("IN013", Severity.Warning, "HTML elements nest deeper than {0} levels from here on; the tags beyond that depth are ignored and their text kept");
+    public static readonly DiagnosticDescriptor FigureTooLarge = new("IN014", Severity.Warning, "the figure '{0}' has more digits than can be represented exactly; it is left out");
 
     public static readonly DiagnosticDescriptor NumberingGap = new("ST001", Severity.Warning, "numbering skips from {0} to {1}");
     public static readonly DiagnosticDescriptor NumberingDuplicate = new("ST002", Severity.Warning, "number {0} is used twice in a row");

@@ -216,8 +216,18 @@ public static partial class Normalizer
     /// <summary><c>— 9 —</c>, <c>-9-</c>, <c>第3页</c>, <c>第3页 共9页</c>: a line that is only a page number.</summary>
     private static bool IsPageFooter(List<(char C, int Index)> chars)
     {
+        // Counted before copying: a 50 MB line must not be copied once more only to be found too long.
+        var nonSpace = 0;
+        foreach (var (c, _) in chars)
+        {
+            if (c != ' ' && ++nonSpace > 24)
+            {
+                return false;
+            }
+        }
+
         var s = new string([.. chars.Select(c => c.C).Where(c => c != ' ')]);
-        if (s.Length is 0 or > 24)
+        if (s.Length == 0)
         {
             return false;
         }
