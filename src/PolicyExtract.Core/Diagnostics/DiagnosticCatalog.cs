@@ -21,7 +21,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InternalError = new("IN011", Severity.Error, "internal error while extracting ({0}: {1}); please report it with this file");
     public static readonly DiagnosticDescriptor CannotWrite = new("IN012", Severity.Error, "cannot write {0}: {1}");
     public static readonly DiagnosticDescriptor NestingTooDeep = new("IN013", Severity.Warning, "HTML elements nest deeper than {0} levels from here on; the tags beyond that depth are ignored and their text kept");
-    public static readonly DiagnosticDescriptor FigureTooLarge = new("IN014", Severity.Warning, "the figure '{0}' has more digits than can be represented exactly; it is left out");
+    public static readonly DiagnosticDescriptor MixedEncodings = new("IN014", Severity.Warning, "{0} line(s) are not UTF-8 like the rest of the file and were read as GB18030 (first at this line)");
+    public static readonly DiagnosticDescriptor FigureTooLarge = new("IN015", Severity.Warning, "the figure '{0}' has more digits than can be represented exactly; it is left out");
 
     public static readonly DiagnosticDescriptor NumberingGap = new("ST001", Severity.Warning, "numbering skips from {0} to {1}");
     public static readonly DiagnosticDescriptor NumberingDuplicate = new("ST002", Severity.Warning, "number {0} is used twice in a row");

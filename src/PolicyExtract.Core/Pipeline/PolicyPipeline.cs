@@ -150,7 +150,7 @@ public sealed class PolicyPipeline
 
     /// <summary>
     /// A figure too large to hold exactly (99…9 with 500 digits, 10^30%) is left out of the rules rather than rounded;
-    /// say so, at its place (IN014), so that the omission is never silent.
+    /// say so, at its place (IN015), so that the omission is never silent.
     /// </summary>
     private static void WarnTooLarge(List<Clause> clauses, EvidenceMap evidence, string file, List<Diagnostic> diagnostics)
     {
