@@ -289,4 +289,15 @@ public sealed class BadInputTests
         Assert.Equal(4 * 1024 * 1024 / 66, result.Document!.Rules.Length);
         Assert.All(result.Document.Rules, r => Assert.Equal(3_000_000m, r.Amount.Value));
     }
+
+    /// <summary>Found by <see cref="MutationFuzzTests"/> (run seed 12452128): a list piece with no word in it.</summary>
+    [Fact]
+    public void A_list_with_an_empty_item_does_not_crash_the_rule_extractor()
+    {
+        var result = Process(Encoding.UTF8.GetBytes("某区若干措施\n一、支持\n（一）对获得国家、\u3000、省级专利奖的企业给予10万元奖励。\n"), "fuzz.txt");
+
+        // Before: IndexOutOfRangeException in ListExpander.Cross, which the batch turned into IN011 for the whole file.
+        var rule = Assert.Single(result.Document!.Rules);
+        Assert.Equal((100000m, "1.1"), (rule.Amount.Value, rule.Clause));
+    }
 }
