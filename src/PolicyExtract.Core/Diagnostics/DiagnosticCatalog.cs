@@ -20,9 +20,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InputNotFound = new("IN010", Severity.Error, "no such file or folder");
     public static readonly DiagnosticDescriptor InternalError = new("IN011", Severity.Error, "internal error while extracting ({0}: {1}); please report it with this file");
     public static readonly DiagnosticDescriptor CannotWrite = new("IN012", Severity.Error, "cannot write {0}: {1}");
-    public static readonly DiagnosticDescriptor OutputOutsideFolder = new("IN013", Severity.Error, "its output name '{0}' would be written outside {1}; rename the file");
+    public static readonly DiagnosticDescriptor NestingTooDeep = new("IN013", Severity.Warning, "HTML elements nest deeper than {0} levels from here on; the tags beyond that depth are ignored and their text kept");
+    public static readonly DiagnosticDescriptor MixedEncodings = new("IN014", Severity.Warning, "{0} line(s) are not UTF-8 like the rest of the file and were read as GB18030 (first at this line)");
+    public static readonly DiagnosticDescriptor FigureTooLarge = new("IN015", Severity.Warning, "the figure '{0}' has more digits than can be represented exactly; it is left out");
+    public static readonly DiagnosticDescriptor OutputOutsideFolder = new("IN016", Severity.Error, "its output name '{0}' would be written outside {1}; rename the file");
 
-    // Word and PDF files (IN020 onwards; IN013-IN019 are left to other ingest work).
+    // Word and PDF files (IN020 onwards).
     public static readonly DiagnosticDescriptor WordUnreadable = new("IN020", Severity.Error, "this Word file cannot be read ({0}); open it in Word or WPS and save it again as .docx");
     public static readonly DiagnosticDescriptor WrongContent = new("IN021", Severity.Error, "the file is named {0} but is {1}; {2}");
     public static readonly DiagnosticDescriptor PdfUnreadable = new("IN022", Severity.Error, "this PDF cannot be read ({0})");

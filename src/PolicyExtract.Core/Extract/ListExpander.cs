@@ -27,6 +27,12 @@ public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks
         }
 
         var split = items.Select(i => words.Split(i)).ToList();
+        if (split.Any(s => s.IsEmpty))
+        {
+            // 国家、　、省级专利奖: an item with no word in it (a space, punctuation) leaves nothing to share.
+            return [.. items];
+        }
+
         var first = split[0];
         var last = split[^1];
 
@@ -151,6 +157,12 @@ public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks
         }
 
         var split = pieces.Select(p => words.Split(p)).ToList();
+        if (split.Any(s => s.IsEmpty))
+        {
+            // 国家、　、省级专利奖: a piece with no word in it (a space, punctuation) is no item of a list.
+            return null;
+        }
+
         var shortPiece = split.Select((s, i) => i > 0 && i < split.Count - 1 && IsShort(s)).ToList();
 
         // Boundaries between pieces; consecutive boundaries joined by a short piece belong to one list.

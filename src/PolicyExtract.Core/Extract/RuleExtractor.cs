@@ -61,35 +61,6 @@ public sealed class RuleExtractor
 
     private ImmutableArray<string> Cue(string section) => _cues[section];
 
-    /// <summary>The mentions inside [start, end): mentions come in text order and never overlap, so a binary search finds the first.</summary>
-    private static List<QuantityMention> Within(ImmutableArray<QuantityMention> mentions, int start, int end)
-    {
-        int low = 0, high = mentions.Length;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (mentions[middle].Start < start)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        var within = new List<QuantityMention>();
-        for (var i = low; i < mentions.Length && mentions[i].Start < end; i++)
-        {
-            if (mentions[i].End <= end)
-            {
-                within.Add(mentions[i]);
-            }
-        }
-
-        return within;
-    }
-
     public ImmutableArray<Rule> Extract(string documentId, IEnumerable<Clause> clauses, Boundary boundary, EvidenceMap evidence)
     {
         _words.Forget();
@@ -128,7 +99,7 @@ public sealed class RuleExtractor
             {
                 var segmentBefore = before;
                 before = segment;
-                var inSegment = WithSharedBounds(segment, Within(mentions, segment.Start, segment.End));
+                var inSegment = WithSharedBounds(segment, Within(mentions, segment.Start, segment.End).ToList());
                 if (Contains(segment.Text, Cue("not-grant")) is not null && IndexOfAny(segment.Text, Cue("grant-verb")) < 0
                     && inSegment.Any(m => m.Kind == QuantityKind.Money))
                 {
@@ -467,6 +438,33 @@ public sealed class RuleExtractor
         return named is null ? null : new Framing(named, yearly is not null, whom[named.Length..]);
     }
 
+    /// <summary>
+    /// The mentions lying within [<paramref name="start"/>, <paramref name="end"/>): a binary search, since mentions come
+    /// in text order and never overlap (<see cref="QuantityFinder"/>), so their starts and ends both ascend. Filtering the
+    /// whole clause's mentions per segment instead made one long clause quadratic.
+    /// </summary>
+    private static IEnumerable<QuantityMention> Within(ImmutableArray<QuantityMention> mentions, int start, int end)
+    {
+        int lo = 0, hi = mentions.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (mentions[mid].Start < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < mentions.Length && mentions[i].End <= end; i++)
+        {
+            yield return mentions[i];
+        }
+    }
+
     /// <summary>The shared inputs of one clause.</summary>
     private sealed record Context(Clause Clause, Boundary Boundary, EvidenceMap Evidence, ImmutableArray<QuantityMention> Mentions);
 
@@ -803,7 +801,7 @@ public sealed class RuleExtractor
         var frequency = FrequencyOf(segment.Text, trigger, grant, context.Clause.Text);
         var thresholds = parts.Count == 0
             ? []
-            : context.Mentions.Where(m => m.Start >= triggerStart && m.End <= segment.Start + Math.Max(0, grant.VerbAt) && IsCondition(m) && !IsBracketed(m, context.Clause.Text)).ToList();
+            : Within(context.Mentions, triggerStart, segment.Start + Math.Max(0, grant.VerbAt)).Where(m => IsCondition(m) && !IsBracketed(m, context.Clause.Text)).ToList();
         var conditions = thresholds.SelectMany(m => ConditionsOf(m, context)).ToImmutableArray();
         var join = JoinOf(thresholds, context.Clause.Text);
         var evidenceEnd = segment.End;
@@ -1719,8 +1717,8 @@ public sealed class RuleExtractor
     private Amount RatioOf(QuantityMention m, Segment segment, Context context)
     {
         // 参照其地方财政贡献的70%、80%和90%: every ratio of a list shares the base written before the first.
-        var first = context.Mentions
-            .Where(x => x.Kind == m.Kind && x.Start >= segment.Start && x.End <= m.Start && !context.Clause.Text[x.End..m.Start].Any(c => c is '，' or '；' or '。'))
+        var first = Within(context.Mentions, segment.Start, m.Start)
+            .Where(x => x.Kind == m.Kind && !context.Clause.Text[x.End..m.Start].Any(c => c is '，' or '；' or '。'))
             .DefaultIfEmpty(m)
             .MinBy(x => x.Start)!;
         var before = context.Clause.Text[segment.Start..(first.Bound is { } b && b.Start < first.Start ? b.Start : first.Start)];

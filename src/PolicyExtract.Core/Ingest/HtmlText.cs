@@ -16,7 +16,14 @@ namespace PolicyExtract.Ingest;
 /// tag that caused it (for the end of a block, its end tag when found, else the end of the block's last text).
 /// Non-decreasing.
 /// </param>
-public sealed record MappedText(string Text, ImmutableArray<int> SourceOffsets);
+public sealed record MappedText(string Text, ImmutableArray<int> SourceOffsets)
+{
+    /// <summary>
+    /// Offset in the markup of the first tag ignored because elements nested deeper than <see cref="HtmlNesting.MaxDepth"/>
+    /// levels (its text is kept); -1 when the page nests within the limit.
+    /// </summary>
+    public int DeepNestingAt { get; init; } = -1;
+}
 
 /// <summary>
 /// Extracts the visible text of an HTML page (a government policy page) with offsets back into the markup.
@@ -83,6 +90,7 @@ public static class HtmlText
     public static MappedText Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        html = HtmlNesting.Limit(html, HtmlNesting.MaxDepth, out var deepNestingAt);
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         using var document = parser.ParseDocument(html);
 
@@ -232,7 +240,7 @@ public static class HtmlText
             }
         }
 
-        return writer.ToMappedText();
+        return writer.ToMappedText() with { DeepNestingAt = deepNestingAt };
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ namespace PolicyExtract.Ingest;
 /// <item>Many C0 control bytes → IN002.</item>
 /// <item>Strictly valid UTF-8 → UTF-8. This beats any detector guess: pure ASCII and Chinese UTF-8 both land here.</item>
 /// <item>UTF-8 with only a few bad sequences (a file cut mid-character) → UTF-8 with U+FFFD and an IN008 warning.</item>
+/// <item>UTF-8 with whole lines in GB18030 (a pasted paragraph) → each line in its own encoding, an IN014 warning.</item>
 /// <item>UTF.Unknown's answer when it is GB18030/GBK/GB2312, Big5 or UTF-16 with confidence ≥ 0.5 (only asked for
 /// more than 12 bytes: on shorter input it answers null or windows-1256).</item>
 /// <item>GB18030 if at most 1% of the characters need replacing (IN008 if any do), else IN003.</item>
@@ -43,6 +44,9 @@ public static class TextDecoding
     // as UTF-8 are mostly invalid. These bounds keep GBK far away from the UTF-8 branch.
     private const int MaxDamagedUtf8Sequences = 16;
     private const int ValidMultiByteSequencesPerBadOne = 8;
+
+    // A mixed UTF-8/GB18030 file needs this much UTF-8 Chinese (about a sentence) besides its GB18030 lines.
+    private const int MinUtf8SequencesForMixed = 16;
 
     static TextDecoding()
     {
@@ -139,6 +143,11 @@ public static class TextDecoding
         if (LooksLikeDamagedUtf8(bytes))
         {
             return Finish(DecodeWith(Utf8CodePage, bytes), EncodingNames.Utf8, path);
+        }
+
+        if (MixedUtf8AndGb18030(bytes, path) is { } mixed)
+        {
+            return mixed;
         }
 
         if (AskDetector(bytes) is { } detected)
@@ -292,6 +301,92 @@ public static class TextDecoding
         }
 
         return (invalid == 1 && truncatedTail) || validMultiByte >= ValidMultiByteSequencesPerBadOne * invalid;
+    }
+
+    /// <summary>
+    /// A UTF-8 file with passages pasted from a GBK/GB18030 one (a paragraph copied from an older system's file). Read line
+    /// by line: a line valid in UTF-8 is UTF-8; a line that is mostly not (fewer valid multi-byte sequences than invalid
+    /// ones) and decodes cleanly in GB18030 is GB18030; any other line is UTF-8 with U+FFFD. Only when the UTF-8 lines
+    /// hold at least <see cref="MinUtf8SequencesForMixed"/> multi-byte characters, which GBK text practically never forms
+    /// by chance, so a GBK file stays with the detector. A line break never splits a GBK character (trail bytes are
+    /// ≥ 0x40), so the lines can be decoded separately. Warns IN014 at the first GB18030 line (and IN008 for
+    /// replacements); the encoding reported is UTF-8, the file's own.
+    /// </summary>
+    private static DecodeResult? MixedUtf8AndGb18030(ReadOnlySpan<byte> bytes, string path)
+    {
+        var text = new StringBuilder(bytes.Length);
+        int utf8Sequences = 0, gbLines = 0, firstGb = -1, invalid = 0, firstInvalid = -1;
+        var rest = bytes;
+        while (!rest.IsEmpty)
+        {
+            var newline = rest.IndexOf((byte)'\n');
+            var line = newline < 0 ? rest : rest[..(newline + 1)];
+            rest = rest[line.Length..];
+            var (valid, bad) = CountUtf8Sequences(line);
+            if (bad == 0)
+            {
+                utf8Sequences += valid;
+                text.Append(Encoding.UTF8.GetString(line));
+                continue;
+            }
+
+            if (valid < bad && DecodeWith(Gb18030CodePage, line) is { InvalidCount: 0 } gb)
+            {
+                gbLines++;
+                firstGb = firstGb < 0 ? text.Length : firstGb;
+                text.Append(gb.Text);
+                continue;
+            }
+
+            var damaged = DecodeWith(Utf8CodePage, line);
+            firstInvalid = firstInvalid < 0 && damaged.InvalidCount > 0 ? text.Length + damaged.FirstInvalidCharIndex : firstInvalid;
+            invalid += damaged.InvalidCount;
+            text.Append(damaged.Text);
+        }
+
+        if (gbLines == 0 || utf8Sequences < MinUtf8SequencesForMixed)
+        {
+            return null;
+        }
+
+        var decoded = text.ToString();
+        if (IsBlank(decoded))
+        {
+            return Error(DiagnosticCatalog.EmptyFile, path, EncodingNames.Utf8);
+        }
+
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        diagnostics.Add(Diagnostic.Create(
+            DiagnosticCatalog.MixedEncodings, path, new SourceSpan(LineAt(decoded, firstGb), firstGb, firstGb + 1), gbLines.ToString(CultureInfo.InvariantCulture)));
+        if (invalid > 0)
+        {
+            var at = Math.Clamp(firstInvalid, 0, Math.Max(0, decoded.Length - 1));
+            diagnostics.Add(Diagnostic.Create(
+                DiagnosticCatalog.InvalidCharacters, path, new SourceSpan(LineAt(decoded, at), at, Math.Min(at + 1, decoded.Length)), invalid.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return new DecodeResult(decoded, EncodingNames.Utf8, diagnostics.ToImmutable());
+    }
+
+    private static (int ValidMultiByte, int Invalid) CountUtf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0, invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(bytes, out _, out var consumed);
+            if (status != OperationStatus.Done)
+            {
+                invalid++;
+            }
+            else if (consumed > 1)
+            {
+                valid++;
+            }
+
+            bytes = bytes[Math.Max(1, consumed)..];
+        }
+
+        return (valid, invalid);
     }
 
     /// <summary>

@@ -213,7 +213,20 @@ public static partial class Normalizer
             or (>= '\u2018' and <= '\u201F') or '\u2014' or '\u2026' or '\u00B7' or (>= '\u2460' and <= '\u24FF')
             || char.IsSurrogate(c);
 
-    private static bool IsPageFooter(List<(char C, int Index)> chars) => IsPageNumberLine(new string([.. chars.Select(c => c.C)]));
+    private static bool IsPageFooter(List<(char C, int Index)> chars)
+    {
+        // Counted before copying: a 50 MB line must not be copied once more only to be found too long.
+        var nonSpace = 0;
+        foreach (var (c, _) in chars)
+        {
+            if (c is not (' ' or '\t') && ++nonSpace > 24)
+            {
+                return false;
+            }
+        }
+
+        return IsPageNumberLine(new string([.. chars.Select(c => c.C)]));
+    }
 
     /// <summary>
     /// <c>— 9 —</c>, <c>-9-</c>, <c>第3页</c>, <c>第3页 共9页</c>: a line that is only a page number (spaces ignored). Also

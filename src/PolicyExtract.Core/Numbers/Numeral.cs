@@ -90,7 +90,7 @@ public static class Numeral
                     matches.Add(new NumeralMatch(i, result.Length, result.Value, result.Style));
                     i += result.Length;
                     break;
-                case ScanOutcome.Rejected:
+                case ScanOutcome.Rejected or ScanOutcome.TooLarge:
                     i += result.Length;
                     break;
                 default:
@@ -100,6 +100,30 @@ public static class Numeral
         }
 
         return matches.ToImmutable();
+    }
+
+    /// <summary>
+    /// The numerals of <paramref name="text"/> too large (or with too many fraction digits) to be held exactly, which
+    /// <see cref="FindAll"/> and every other method here skip: their start and length, left to right. A run touching a
+    /// Latin letter is a code (an ID, a hash), not a figure, and is not listed.
+    /// </summary>
+    public static IReadOnlyList<(int Start, int Length)> FindTooLarge(string text)
+    {
+        var found = new List<(int Start, int Length)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var result = NumeralScanner.Scan(text, i);
+            if (result.Outcome == ScanOutcome.TooLarge
+                && !(i > 0 && char.IsAsciiLetter(text[i - 1])) && !(i + result.Length < text.Length && char.IsAsciiLetter(text[i + result.Length])))
+            {
+                found.Add((i, result.Length));
+            }
+
+            i += result.Outcome == ScanOutcome.None ? 1 : result.Length;
+        }
+
+        return found;
     }
 
     /// <summary>

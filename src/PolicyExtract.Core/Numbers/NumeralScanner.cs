@@ -15,6 +15,13 @@ internal enum ScanOutcome
     /// 四十万 out of 三四十万, which would be a confidently wrong amount.
     /// </summary>
     Rejected,
+
+    /// <summary>
+    /// A numeral that <see cref="decimal"/> cannot hold exactly (above about 7.9×10^28, or more than 28 fraction digits).
+    /// Treated as <see cref="Rejected"/> (no prefix of it is a value either), but callers can tell the user that a figure
+    /// was left out.
+    /// </summary>
+    TooLarge,
 }
 
 internal readonly record struct ScanResult(ScanOutcome Outcome, int Length, decimal Value, NumeralStyle Style);
@@ -79,7 +86,7 @@ internal static class NumeralScanner
         // shorter prefix that happens to fit.
         return bestValue.TryToDecimal(out var value)
             ? new ScanResult(ScanOutcome.Match, bestEnd - start, value, bestStyle)
-            : Rejected(text, start);
+            : Rejected(text, start) with { Outcome = ScanOutcome.TooLarge };
     }
 
     /// <summary>
@@ -105,7 +112,7 @@ internal static class NumeralScanner
 
         return value.TryToDecimal(out var result)
             ? new ScanResult(ScanOutcome.Match, run, result, financial ? NumeralStyle.Financial : NumeralStyle.Chinese)
-            : Rejected(text, start);
+            : Rejected(text, start) with { Outcome = ScanOutcome.TooLarge };
     }
 
     private static bool CanStartNumeral(char c) =>

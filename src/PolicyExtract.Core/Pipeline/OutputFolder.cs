@@ -31,7 +31,7 @@ public sealed class OutputFolder
 
     /// <summary>
     /// Claims the output name of <paramref name="result"/>'s document: the result with its path to write to, or, when
-    /// the name is taken, reserved or would leave the folder, the result failed with IN009 or IN013 and no path.
+    /// the name is taken, reserved or would leave the folder, the result failed with IN009 or IN016 and no path.
     /// </summary>
     public (ExtractionResult Result, string? Target) Claim(ExtractionResult result)
     {

@@ -6,6 +6,7 @@ using PolicyExtract.Grammar;
 using PolicyExtract.Ingest;
 using PolicyExtract.Metadata;
 using PolicyExtract.Normalize;
+using PolicyExtract.Numbers;
 using PolicyExtract.Output;
 using PolicyExtract.Structure;
 
@@ -118,6 +119,12 @@ public sealed class PolicyPipeline
         if (format == SourceFormat.Html)
         {
             var html = HtmlText.Extract(source);
+            if (html.DeepNestingAt >= 0)
+            {
+                var line = TextDecoding.LineAt(source, html.DeepNestingAt);
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NestingTooDeep, displayPath, new SourceSpan(line, html.DeepNestingAt, html.DeepNestingAt + 1), HtmlNesting.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
             normalized = Normalizer.Normalize(html.Text, source, html.SourceOffsets);
         }
         else
@@ -150,6 +157,7 @@ public sealed class PolicyPipeline
             var boundary = _documentRules.ReadBoundary(clauses, evidence, Grammar.Quantities.DefaultInclusive);
             metadata = metadata with { Boundary = boundary, Constraints = _documentRules.ReadConstraints(clauses, evidence) };
             rules = _rules.Extract(metadata.Id, clauses, boundary, evidence);
+            WarnTooLarge(clauses, evidence, displayPath, diagnostics);
         }
 
         var document = new PolicyDocument(
@@ -167,6 +175,24 @@ public sealed class PolicyPipeline
     /// </summary>
     public static string DocumentId(string path) =>
         Path.GetFileNameWithoutExtension(path) is { Length: > 0 } stem ? stem : Path.GetFileName(path);
+
+    /// <summary>
+    /// A figure too large to hold exactly (99…9 with 500 digits, 10^30%) is left out of the rules rather than rounded;
+    /// say so, at its place (IN015), so that the omission is never silent.
+    /// </summary>
+    private static void WarnTooLarge(List<Clause> clauses, EvidenceMap evidence, string file, List<Diagnostic> diagnostics)
+    {
+        const int Shown = 24;
+        foreach (var clause in clauses)
+        {
+            foreach (var (start, length) in Numeral.FindTooLarge(clause.Text))
+            {
+                var at = evidence.Of(clause, start, start + length);
+                var figure = length <= Shown ? clause.Text.Substring(start, length) : clause.Text.Substring(start, Shown) + "…";
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FigureTooLarge, file, new SourceSpan(at.Line, at.Start, at.End), figure));
+            }
+        }
+    }
 
     private static ExtractionResult Fail(string file, DiagnosticDescriptor descriptor, params string[] args) =>
         new(file, null, [Diagnostic.Create(descriptor, file, null, args)]);

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using PolicyExtract.Diagnostics;
 
 namespace PolicyExtract.Validation;
@@ -41,7 +43,7 @@ public sealed class OutputSchema
         ICollection<ValidationError> errors;
         try
         {
-            errors = _schema.Validate(json);
+            errors = _schema.Validate(Parse(json));
         }
         catch (Newtonsoft.Json.JsonException)
         {
@@ -54,6 +56,26 @@ public sealed class OutputSchema
             .Distinct()
             .OrderBy(e => e.LineNumber).ThenBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Kind, StringComparer.Ordinal)
             .Select(e => Diagnostic.Create(DiagnosticCatalog.SchemaViolation, display, e.LineNumber > 0 ? new SourceSpan(e.LineNumber, 0, 0) : null, e.Path, e.Kind))];
+    }
+
+    /// <summary>
+    /// The JSON as NJsonSchema validates it, with line numbers, dates left as strings, and every integer beyond 64 bits
+    /// (an exact 99999999999亿元 is 9999999999900000000 yuan) turned into a decimal: Json.NET reads those as BigInteger,
+    /// on which NJsonSchema's number checks throw InvalidCastException.
+    /// </summary>
+    private static JToken Parse(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        var root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+        foreach (var value in (root is JContainer container ? container.DescendantsAndSelf() : [root]).OfType<JValue>())
+        {
+            if (value.Value is System.Numerics.BigInteger big)
+            {
+                value.Value = big >= (System.Numerics.BigInteger)decimal.MinValue && big <= (System.Numerics.BigInteger)decimal.MaxValue ? (decimal)big : (double)big;
+            }
+        }
+
+        return root;
     }
 
     /// <summary>The errors and all errors nested in them (array items, anyOf branches, the types of a nullable).</summary>

@@ -134,7 +134,7 @@ public sealed class BatchExtractorTests : IDisposable
         var (claimed, target) = new OutputFolder(Out, ".json").Claim(escaping);
 
         Assert.Null(target);
-        Assert.Equal(("IN013", "../../evil.json"), (claimed.Diagnostics[^1].Code, claimed.Diagnostics[^1].Args[0]));
+        Assert.Equal(("IN016", "../../evil.json"), (claimed.Diagnostics[^1].Code, claimed.Diagnostics[^1].Args[0]));
     }
 
     [Fact]
