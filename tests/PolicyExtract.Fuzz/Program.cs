@@ -23,16 +23,11 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var grammar = PolicyGrammar.Load(Path.Combine(AppContext.BaseDirectory, "grammar"), out var problems);
-        if (grammar is null)
-        {
-            Console.Error.WriteLine(string.Join('\n', problems));
-            return 3;
-        }
-
-        var pipeline = new PolicyPipeline(grammar);
         if (args.Length > 0 && args[0] == "replay")
         {
+            // Run replays with the uninstrumented build (dotnet run): instrumented code outside Fuzzer.Run crashes.
+            var grammar = LoadGrammar();
+            var pipeline = new PolicyPipeline(grammar);
             foreach (var file in args.Skip(1))
             {
                 Replay(grammar, pipeline, file);
@@ -48,14 +43,22 @@ public static class Program
         }
 
         // Out of process: the pipeline runs in a child process, so a StackOverflowException is reported as a crash too.
+        // The pipeline is built inside the callback: instrumented code may only run once SharpFuzz has set up its
+        // coverage map, and the child process keeps it for the inputs that follow.
+        PolicyPipeline? target = null;
         Fuzzer.OutOfProcess.Run(stream =>
         {
+            target ??= new PolicyPipeline(LoadGrammar());
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            Check(pipeline, buffer.ToArray());
+            Check(target, buffer.ToArray());
         });
         return 0;
     }
+
+    private static PolicyGrammar LoadGrammar() =>
+        PolicyGrammar.Load(Path.Combine(AppContext.BaseDirectory, "grammar"), out var problems)
+            ?? throw new InvalidOperationException(string.Join('\n', problems));
 
     /// <summary>The target: both formats, the JSON written for every document. Throws on any escaping exception.</summary>
     private static void Check(PolicyPipeline pipeline, byte[] bytes)
@@ -135,7 +138,7 @@ public static class Program
         }
 
         var diagnostics = new List<Diagnostic>();
-        var metadata = new MetadataExtractor(grammar).Extract(layout, "replay", new SourceInfo(name, "", "", ""), name, diagnostics);
+        var metadata = new MetadataExtractor(grammar).Extract(layout, "replay", new SourceInfo(name, "", "", "", null), name, diagnostics);
         Lap("metadata");
         var evidence = new EvidenceMap(normalized);
         var clauses = layout.AllClauses.ToList();
