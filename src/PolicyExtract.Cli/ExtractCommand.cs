@@ -109,10 +109,9 @@ internal static class ExtractCommand
             }
         }
 
-        var errorsWritten = errorsFile ?? (outputDirectory is null ? null : Path.Combine(outputDirectory, BatchExtractor.ErrorsFileName));
-        if (errorsWritten is not null)
+        if (run.ErrorsFile is not null)
         {
-            Console.Error.WriteLine($"errors listed in {errorsWritten}");
+            Console.Error.WriteLine($"errors listed in {run.ErrorsFile}");
         }
 
         if (run.Interrupted)

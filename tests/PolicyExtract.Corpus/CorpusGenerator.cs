@@ -76,7 +76,8 @@ public sealed class CorpusGenerator
     {
         var (stem, lines) = _templates[random.Next(_templates.Count)];
         var place = Places[random.Next(Places.Length)];
-        var text = string.Join('\n', Renumber(Shuffle(Parse(lines), random)).Select(line => Vary(line, place, random)));
+        var (root, straight) = Parse(lines);
+        var text = string.Join('\n', Renumber(Shuffle(root, random), straight).Select(line => Vary(line, place, random)));
         var name = $"{index:D5}_{place}{(random.Next(10) == 0 ? " 修订稿" : "")}_{stem.Split('_')[0]}";
         return random.Next(10) switch
         {
@@ -87,7 +88,7 @@ public sealed class CorpusGenerator
 
     // ---- Clause tree: just enough to shuffle siblings and renumber them ------------------------------------------------
 
-    private enum Scheme { Chapter, Article, Han, ParenHan, Arabic, ParenArabic, Circled }
+    private enum Scheme { Chapter, Article, ArticleArabic, Han, ParenHan, Arabic, ParenArabic, Circled }
 
     private sealed class Node(Scheme? scheme, string label, string rest, string prefix = "")
     {
@@ -96,7 +97,7 @@ public sealed class CorpusGenerator
 
         public Scheme? Scheme { get; } = scheme;
 
-        public string Label { get; set; } = label;
+        public string Label { get; } = label;
 
         public string Rest { get; } = rest;
 
@@ -109,7 +110,8 @@ public sealed class CorpusGenerator
     [
         (Scheme.Chapter, new Regex(@"^\s*(第[一二三四五六七八九十百]{1,4}章)", RegexOptions.NonBacktracking)),
         (Scheme.Article, new Regex(@"^\s*(第[一二三四五六七八九十百]{1,4}条)", RegexOptions.NonBacktracking)),
-        (Scheme.Han, new Regex(@"^\s*([一二三四五六七八九十]{1,3}、)", RegexOptions.NonBacktracking)),
+        (Scheme.ArticleArabic, new Regex(@"^\s*(第 ?[0-9]( ?[0-9]){0,2} ?条)", RegexOptions.NonBacktracking)), // 第 1 0 条, as converted PDFs space it
+        (Scheme.Han, new Regex(@"^\s*([一二三四五六七八九十]{1,3} ?、)", RegexOptions.NonBacktracking)),
         (Scheme.ParenHan, new Regex(@"^\s*([（(][一二三四五六七八九十]{1,3}[）)])", RegexOptions.NonBacktracking)),
         (Scheme.Arabic, new Regex(@"^\s*([0-9]{1,2}[.．、])([^0-9]|$)", RegexOptions.NonBacktracking)),
         (Scheme.ParenArabic, new Regex(@"^\s*([（(][0-9]{1,2}[）)])", RegexOptions.NonBacktracking)),
@@ -118,11 +120,17 @@ public sealed class CorpusGenerator
 
     private static readonly Regex Bookmark = new(@"^(\[bookmark: [^\]]{1,40}\])*", RegexOptions.NonBacktracking);
 
-    private static Node Parse(string[] lines)
+    /// <summary>
+    /// The clause tree of a template, and the schemes it numbers straight through the document rather than from 1
+    /// under each parent (（一）…（九） under 二、, then （十） under 三、): those whose first clause under a later parent
+    /// is not number one.
+    /// </summary>
+    private static (Node Root, HashSet<Scheme> Straight) Parse(string[] lines)
     {
         var root = new Node(null, "", "");
         var path = new List<Node> { root };
         var rank = new List<Scheme>();
+        var straight = new HashSet<Scheme>();
         foreach (var written in lines)
         {
             var prefix = Bookmark.Match(written).Value;
@@ -135,7 +143,8 @@ public sealed class CorpusGenerator
             }
 
             // Schemes rank in order of first appearance, as policies nest them.
-            if (!rank.Contains(match.Scheme))
+            var seen = rank.Contains(match.Scheme);
+            if (!seen)
             {
                 rank.Add(match.Scheme);
             }
@@ -146,12 +155,18 @@ public sealed class CorpusGenerator
                 path.RemoveAt(path.Count - 1);
             }
 
-            var node = new Node(match.Scheme, m.Groups[1].Value, line[(m.Groups[1].Index + m.Groups[1].Length)..], prefix);
+            var label = m.Groups[1].Value;
+            if (seen && path[^1].Children.Count == 0 && label.Replace(" ", "", StringComparison.Ordinal).Trim('第', '章', '条', '（', '）', '(', ')', '、', '.', '．') is not ("一" or "1" or "①"))
+            {
+                straight.Add(match.Scheme);
+            }
+
+            var node = new Node(match.Scheme, label, line[(m.Groups[1].Index + m.Groups[1].Length)..], prefix);
             path[^1].Children.Add(node);
             path.Add(node);
         }
 
-        return root;
+        return (root, straight);
     }
 
     /// <summary>Half the sibling groups are shuffled; a group's last clause (附则, 施行) stays last.</summary>
@@ -173,37 +188,13 @@ public sealed class CorpusGenerator
     }
 
     /// <summary>
-    /// Clauses are numbered again in their new order: from 1 under each parent, or straight through the document for a
-    /// scheme the template numbers that way (（一）…（九） under 二、, then （十） under 三、).
+    /// Clauses are numbered again in their new order: from 1 under each parent, or straight through the document for the
+    /// schemes in <paramref name="straight"/>.
     /// </summary>
-    private static IEnumerable<string> Renumber(Node root)
+    private static IEnumerable<string> Renumber(Node root, HashSet<Scheme> straight)
     {
-        var straight = new HashSet<Scheme>();
-        FindStraight(root);
         var counters = new Dictionary<Scheme, int>();
-        foreach (var line in root.Continuation)
-        {
-            yield return line;
-        }
-
-        foreach (var line in Children(root))
-        {
-            yield return line;
-        }
-
-        void FindStraight(Node parent)
-        {
-            var first = parent.Children.FirstOrDefault();
-            if (first is not null && parent != root && parent.Scheme is not null && first.Label.Trim('(', ')', '（', '）') != Format(first.Scheme!.Value, 1).Trim('（', '）')
-                && parent.Children.Count > 0 && IsLaterGroup(parent))
-            {
-                straight.Add(first.Scheme!.Value);
-            }
-
-            parent.Children.ForEach(FindStraight);
-        }
-
-        bool IsLaterGroup(Node node) => !ReferenceEquals(Parent(root, node)?.Children.FirstOrDefault(c => c.Children.Count > 0), node);
+        return [.. root.Continuation, .. Children(root)];
 
         IEnumerable<string> Children(Node parent)
         {
@@ -213,12 +204,7 @@ public sealed class CorpusGenerator
                 var scheme = child.Scheme!.Value;
                 var number = straight.Contains(scheme) ? counters[scheme] = counters.GetValueOrDefault(scheme) + 1 : i + 1;
                 yield return child.Prefix + Format(scheme, number) + child.Rest;
-                foreach (var line in child.Continuation)
-                {
-                    yield return line;
-                }
-
-                foreach (var line in Children(child))
+                foreach (var line in child.Continuation.Concat(Children(child)))
                 {
                     yield return line;
                 }
@@ -226,13 +212,11 @@ public sealed class CorpusGenerator
         }
     }
 
-    private static Node? Parent(Node from, Node node) =>
-        from.Children.Contains(node) ? from : from.Children.Select(c => Parent(c, node)).FirstOrDefault(p => p is not null);
-
     private static string Format(Scheme scheme, int n) => scheme switch
     {
         Scheme.Chapter => $"第{Han(n)}章",
         Scheme.Article => $"第{Han(n)}条",
+        Scheme.ArticleArabic => $"第 {n} 条",
         Scheme.Han => $"{Han(n)}、",
         Scheme.ParenHan => $"（{Han(n)}）",
         Scheme.Arabic => $"{n}.",

@@ -159,6 +159,7 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
             {
                 var record = new RunErrorsRecord(run.Inputs, run.Written.Length, run.Failed, run.Interrupted, [.. run.Errors.Select(ProblemRecord.From)]);
                 AtomicFile.Write(errorsFile, RunErrorsJson.Serialize(record));
+                run = run with { ErrorsFile = errorsFile };
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -10,6 +10,7 @@ namespace PolicyExtract.Pipeline;
 /// <param name="Handled">Inputs handled before the run ended: all of them unless <paramref name="Interrupted"/>.</param>
 /// <param name="Written">Output files written, in the order written.</param>
 /// <param name="Errors">Every error of the run: each failed input's, and any on inputs that still gave a document.</param>
+/// <param name="ErrorsFile">Where the run wrote its errors as JSON; null when it wrote none (none asked for, or the write failed).</param>
 public sealed record BatchRun(
     int Inputs,
     int Handled,
@@ -21,7 +22,8 @@ public sealed record BatchRun(
     int Warnings,
     long Bytes,
     ImmutableArray<Diagnostic> Errors,
-    bool Interrupted);
+    bool Interrupted,
+    string? ErrorsFile = null);
 
 /// <summary>Counts results as they stream past; keeps the errors, not the documents.</summary>
 internal sealed class BatchTally(int inputs)
