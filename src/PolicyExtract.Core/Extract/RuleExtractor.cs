@@ -483,8 +483,18 @@ public sealed class RuleExtractor
         public bool ByReference => Unspecified is { } phrase && phrase.EndsWith("执行", StringComparison.Ordinal);
     }
 
-    private static string? Contains(string text, ImmutableArray<string> cues) =>
-        cues.FirstOrDefault(c => text.Contains(c, StringComparison.Ordinal));
+    private static string? Contains(string text, ImmutableArray<string> cues)
+    {
+        foreach (var cue in cues)
+        {
+            if (text.Contains(cue, StringComparison.Ordinal))
+            {
+                return cue;
+            }
+        }
+
+        return null;
+    }
 
     private static int IndexOfAny(string text, ImmutableArray<string> cues, int from = 0)
     {
@@ -501,11 +511,11 @@ public sealed class RuleExtractor
         return best;
     }
 
-    private static bool StartsTrigger(string text) => TriggerOpeners.Any(o => text.StartsWith(o, StringComparison.Ordinal));
+    private static bool StartsTrigger(string text) => StartsWithAny(text, TriggerOpeners);
 
     // Words that open a trigger afresh: 对获得…的, 凡…的, and 即：… where a grant is spelled out (…连续5年奖励，即：年度地方财政
     // 贡献1000万元及以上至2000万元、…的，分别…).
-    private static readonly string[] TriggerOpeners = ["对于", "对", "凡", "即：", "即:"];
+    private static readonly ImmutableArray<string> TriggerOpeners = ["对于", "对", "凡", "即：", "即:"];
 
     /// <summary>
     /// A segment that belongs to the trigger of the next grant: 对…, a continuation of an open trigger, …的, …的项目 (a short
@@ -513,7 +523,7 @@ public sealed class RuleExtractor
     /// </summary>
     private bool IsTriggerPart(string text, bool open)
     {
-        if (Cue("encourage").Any(w => text.StartsWith(w, StringComparison.Ordinal)))
+        if (StartsWithAny(text, Cue("encourage")))
         {
             return false;
         }
@@ -521,7 +531,7 @@ public sealed class RuleExtractor
         var de = text.LastIndexOf('的');
         return StartsTrigger(text) || open || text.EndsWith('的') || EndsWithBeneficiary(text) is not null
             || (de >= 0 && text.Length - de - 1 <= ShortNounAfterDe)
-            || Cue("trigger-verb").Any(v => text.StartsWith(v, StringComparison.Ordinal));
+            || StartsWithAny(text, Cue("trigger-verb"));
     }
 
     /// <summary>…的单位 → 单位: the beneficiary that closes a 对…的 trigger.</summary>
@@ -538,14 +548,35 @@ public sealed class RuleExtractor
     }
 
     /// <summary>Ends with one of <paramref name="cues"/>, a bracketed note after it aside (园区（基地）).</summary>
-    private static bool EndsWithCue(string text, ImmutableArray<string> cues)
+    private static bool EndsWithCue(ReadOnlySpan<char> text, ImmutableArray<string> cues)
     {
         if (text.EndsWith('）') && text.LastIndexOf('（') is > 0 and var open)
         {
             text = text[..open];
         }
 
-        return cues.Any(c => text.EndsWith(c, StringComparison.Ordinal));
+        foreach (var cue in cues)
+        {
+            if (text.EndsWith(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> cues)
+    {
+        foreach (var cue in cues)
+        {
+            if (text.StartsWith(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -554,22 +585,21 @@ public sealed class RuleExtractor
     /// </summary>
     private string? SubjectFirst(string trigger)
     {
-        if (trigger.Length < 3 || Cue("trigger-verb").Concat(Cue("preposition")).Any(v => trigger.StartsWith(v, StringComparison.Ordinal)))
+        if (trigger.Length < 3 || StartsWithAny(trigger, Cue("trigger-verb")) || StartsWithAny(trigger, Cue("preposition")))
         {
             return null;
         }
 
         for (var end = 2; end <= Math.Min(MaxBeneficiaryLength, trigger.Length - 2); end++)
         {
-            var subject = trigger[..end];
-            if (subject.EndsWith('，'))
+            if (trigger[end - 1] == '，')
             {
                 return null;
             }
 
-            if (EndsWithCue(subject, Cue("beneficiary")) && Cue("subject-verb").Any(v => trigger.AsSpan(end).StartsWith(v, StringComparison.Ordinal)))
+            if (EndsWithCue(trigger.AsSpan(0, end), Cue("beneficiary")) && StartsWithAny(trigger.AsSpan(end), Cue("subject-verb")))
             {
-                return subject;
+                return trigger[..end];
             }
         }
 
@@ -612,9 +642,10 @@ public sealed class RuleExtractor
     /// <summary>The last cap or floor word in text[from..to) (最高给予一次性10万元), as a bound of an amount of <paramref name="kind"/>.</summary>
     private BoundWord? LastLeadingBound(string text, int from, int to, int offset, QuantityKind kind)
     {
+        var entries = _capsAndFloors.Where(b => b.Allows(kind)).ToArray();
         for (var i = to - 1; i >= from; i--)
         {
-            foreach (var entry in _capsAndFloors.Where(b => b.Allows(kind)))
+            foreach (var entry in entries)
             {
                 if (i + entry.Word.Length <= to && text.AsSpan(i).StartsWith(entry.Word, StringComparison.Ordinal))
                 {
@@ -1178,7 +1209,7 @@ public sealed class RuleExtractor
         return WithSharedVerb(expanded);
     }
 
-    private bool StartsWithVerb(string text) => Cue("trigger-verb").Any(v => text.StartsWith(v, StringComparison.Ordinal));
+    private bool StartsWithVerb(string text) => StartsWithAny(text, Cue("trigger-verb"));
 
     /// <summary>
     /// 当年获得“地理标志证明商标”与“地理标志产品”认定 → 当年获得“地理标志证明商标”认定, 当年获得“地理标志产品”认定: quoted
@@ -1250,7 +1281,8 @@ public sealed class RuleExtractor
     /// A list inside a longer phrase (…为企业提供知识产权创造、运用、保护等综合服务…) or across segments is not a list of
     /// triggers; 等 as a word marks it, not the 等 of 一等奖.
     /// </summary>
-    private bool IsListOfTriggers(string trigger) => !trigger.Contains('，') && !_words.Split(trigger).Contains("等");
+    private bool IsListOfTriggers(string trigger) =>
+        !trigger.Contains('，') && !(trigger.Contains('等') && _words.Split(trigger).Contains("等"));
 
     /// <summary>
     /// The pieces of a phrase that may hold several lists: split at 、 and at a 及 or 和 that stands as a word between

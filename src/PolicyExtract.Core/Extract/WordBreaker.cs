@@ -38,12 +38,16 @@ public sealed class WordBreaker
 
     private const int RecentCapacity = 4096;
 
-    private readonly FrozenSet<string> _lexicon;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>The longest word of the lexicon: no longer run of pieces can be one.</summary>
+    private readonly int _longest;
 
     public WordBreaker(ImmutableHashSet<string> lexicon)
     {
         _ = Initialized.Value;
-        _lexicon = lexicon.ToFrozenSet(StringComparer.Ordinal);
+        _lookup = lexicon.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _longest = lexicon.Select(w => w.Length).DefaultIfEmpty(0).Max();
     }
 
     /// <summary>Drops this thread's remembered answers: called when a thread starts on another document.</summary>
@@ -103,23 +107,31 @@ public sealed class WordBreaker
             pieces.Add(text[at..]);
         }
 
+        // The pieces lie end to end in the text, so a run of them is a slice of it: looked up without building it.
         var merged = ImmutableArray.CreateBuilder<string>(pieces.Count);
+        var from = 0;
         for (var i = 0; i < pieces.Count;)
         {
             var take = 1;
-            var joined = pieces[i];
-            var candidate = pieces[i];
+            var length = pieces[i].Length;
+            var candidate = length;
             for (var n = 2; n <= MaxMerge && i + n <= pieces.Count; n++)
             {
-                candidate += pieces[i + n - 1];
-                if (_lexicon.Contains(candidate))
+                candidate += pieces[i + n - 1].Length;
+                if (candidate > _longest)
+                {
+                    break;
+                }
+
+                if (_lookup.Contains(text.AsSpan(from, candidate)))
                 {
                     take = n;
-                    joined = candidate;
+                    length = candidate;
                 }
             }
 
-            merged.Add(joined);
+            merged.Add(take == 1 ? pieces[i] : text.Substring(from, length));
+            from += length;
             i += take;
         }
 

@@ -29,7 +29,7 @@ public static class PolicyJson
     /// </summary>
     private static readonly PolicyJsonContext StrictContext = new(Options(strict: true));
 
-    private static JsonSerializerOptions Options(bool strict, bool indented = true) => new()
+    private static JsonSerializerOptions Options(bool strict, bool indented = true) => new JsonSerializerOptions
     {
         // Output files are data, never embedded in HTML, so only what JSON itself requires is escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -37,11 +37,13 @@ public static class PolicyJson
         WriteIndented = indented,
         IndentSize = 2,
         NewLine = "\n",
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: !strict) },
         RespectNullableAnnotations = strict,
         RespectRequiredConstructorParameters = strict,
         UnmappedMemberHandling = strict ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip,
-    };
+    }.WithEnums(allowIntegerValues: !strict);
+
+    /// <summary>The options documents are written with (for tests that walk the types they hold).</summary>
+    internal static JsonSerializerOptions WriteOptions => Context.Options;
 
     public static byte[] Serialize(PolicyDocument document)
     {

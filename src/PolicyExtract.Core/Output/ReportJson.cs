@@ -10,13 +10,12 @@ namespace PolicyExtract.Output;
 /// </summary>
 internal static class ReportJson
 {
-    public static JsonSerializerOptions Options() => new()
+    public static JsonSerializerOptions Options() => new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         IndentSize = 2,
         NewLine = "\n",
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    }.WithEnums(allowIntegerValues: true);
 }

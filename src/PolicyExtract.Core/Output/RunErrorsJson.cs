@@ -21,6 +21,9 @@ public static class RunErrorsJson
 {
     private static readonly RunErrorsJsonContext Context = new(ReportJson.Options());
 
+    /// <summary>The options the file is written with (for tests that walk the types it holds).</summary>
+    internal static JsonSerializerOptions Options => Context.Options;
+
     public static byte[] Serialize(RunErrorsRecord record) =>
         [.. JsonSerializer.SerializeToUtf8Bytes(record, Context.RunErrorsRecord), (byte)'\n'];
 

@@ -30,6 +30,9 @@ public static class DiffJson
 {
     private static readonly DiffJsonContext Context = new(ReportJson.Options());
 
+    /// <summary>The options the file is written with (for tests that walk the types it holds).</summary>
+    internal static JsonSerializerOptions Options => Context.Options;
+
     public static string Render(PolicyDiff diff, string oldName, string newName)
     {
         var record = new DiffRecord(

@@ -40,6 +40,9 @@ public static class ValidationJson
 {
     private static readonly ValidationJsonContext Context = new(ReportJson.Options());
 
+    /// <summary>The options the file is written with (for tests that walk the types it holds).</summary>
+    internal static JsonSerializerOptions Options => Context.Options;
+
     public static string Render(ValidationReport report)
     {
         var record = new ValidationRecord(

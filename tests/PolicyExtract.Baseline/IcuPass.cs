@@ -1,7 +1,7 @@
 using Icu;
 using PolicyExtract.Ingest;
 
-namespace PolicyExtract.Benchmarks;
+namespace PolicyExtract.Baseline;
 
 /// <summary>
 /// The yardstick of the scale target: read every file of a corpus, decode it to the text the extractor reads (the same
