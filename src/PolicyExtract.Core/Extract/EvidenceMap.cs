@@ -1,3 +1,4 @@
+using System.Buffers;
 using PolicyExtract.Normalize;
 using PolicyExtract.Rules;
 using PolicyExtract.Structure;
@@ -19,21 +20,22 @@ public sealed class EvidenceMap(NormalizedText text)
 /// <summary>Sentences of a clause's text: split after 。；！？ and at paragraph breaks, with their start offsets.</summary>
 public static class Sentences
 {
+    // Most characters of a clause are none of these: a vectorized search skips the runs between them.
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。；！？\n");
+    private static readonly SearchValues<char> SegmentMarks = SearchValues.Create("（“《）”》，,");
+
     public static IEnumerable<(int Start, string Text)> Of(string text)
     {
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = NextOf(text, SentenceEnds, 0); i < text.Length; i = NextOf(text, SentenceEnds, i + 1))
         {
-            if (text[i] is '。' or '；' or '！' or '？' or '\n')
+            var end = text[i] == '\n' ? i : i + 1;
+            if (end > start)
             {
-                var end = text[i] == '\n' ? i : i + 1;
-                if (end > start)
-                {
-                    yield return (start, text[start..end]);
-                }
-
-                start = i + 1;
+                yield return (start, text[start..end]);
             }
+
+            start = i + 1;
         }
 
         if (start < text.Length)
@@ -50,7 +52,8 @@ public static class Sentences
     {
         var start = 0;
         var depth = 0;
-        for (var i = 0; i <= sentence.Length; i++)
+        // NextOf gives the length when no mark is left: that last stop ends the final segment, and the loop.
+        for (var i = NextOf(sentence, SegmentMarks, 0); start <= sentence.Length; i = NextOf(sentence, SegmentMarks, i + 1))
         {
             if (i < sentence.Length)
             {
@@ -74,5 +77,17 @@ public static class Sentences
 
             start = i + 1;
         }
+    }
+
+    /// <summary>The first offset at or after <paramref name="from"/> holding one of <paramref name="marks"/>; the text's length if none.</summary>
+    private static int NextOf(string text, SearchValues<char> marks, int from)
+    {
+        if (from >= text.Length)
+        {
+            return text.Length;
+        }
+
+        var found = text.AsSpan(from).IndexOfAny(marks);
+        return found < 0 ? text.Length : from + found;
     }
 }

@@ -37,7 +37,8 @@ internal sealed class QuantityScanner
 
     public ImmutableArray<QuantityMention> Run()
     {
-        var i = 0;
+        // Where no figure can start, ReadFigure reads nothing and moves one on: skip those positions in one search.
+        var i = NextFigureStart(0);
         while (i < text.Length)
         {
             var figure = ReadFigure(i, out var skip);
@@ -49,13 +50,13 @@ internal sealed class QuantityScanner
 
             if (figure is null)
             {
-                i = Math.Max(skip, i + 1);
+                i = NextFigureStart(Math.Max(skip, i + 1));
                 continue;
             }
 
             Attach(figure);
             found.Add(figure);
-            i = Math.Max(figure.SpanEnd, i + 1);
+            i = NextFigureStart(Math.Max(figure.SpanEnd, i + 1));
         }
 
         Distribute();
@@ -104,7 +105,7 @@ internal sealed class QuantityScanner
     private Figure? ReadCore(int i, out int skip)
     {
         skip = i + 1;
-        if (i >= text.Length || !CanStartNumeral(text[i]))
+        if (i >= text.Length || !NumeralChars.CanStartNumeral(text[i]))
         {
             return null;
         }
@@ -1206,6 +1207,8 @@ internal sealed class QuantityScanner
         return found < 0 ? text.Length : from + found;
     }
 
+    private int NextFigureStart(int from) => g.FigureStarts is { } starts ? NextOf(starts, from) : from;
+
     private bool At(string word, int p) =>
         p >= 0 && p <= text.Length && text.AsSpan(p).StartsWith(word, StringComparison.Ordinal);
 
@@ -1262,9 +1265,6 @@ internal sealed class QuantityScanner
     }
 
     private static decimal Pow10(int exponent) => ExactMath.Scale(1m, exponent) ?? decimal.MaxValue;
-
-    private static bool CanStartNumeral(char c) =>
-        NumeralChars.ArabicDigit(c) >= 0 || NumeralChars.ChineseDigit(c) >= 0 || NumeralChars.UnitExponent(c) > 0;
 
     private static bool IsAsciiLetter(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z');
 

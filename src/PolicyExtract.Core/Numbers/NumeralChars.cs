@@ -42,6 +42,9 @@ internal static class NumeralChars
     public static bool IsFinancial(char c) => c is '壹' or '贰' or '叁' or '肆' or '伍' or '陆' or '柒' or '捌' or '玖'
         or '拾' or '佰' or '仟' or '萬' or '億';
 
+    /// <summary>What a numeral can open with: a digit of either kind, or a unit (十五, 万元 read as 一万).</summary>
+    public static bool CanStartNumeral(char c) => ArabicDigit(c) >= 0 || ChineseDigit(c) >= 0 || UnitExponent(c) > 0;
+
     /// <summary>Anything that can occur inside a numeral; used to skip a rejected run as a whole.</summary>
     public static bool IsNumeralChar(char c) =>
         ArabicDigit(c) >= 0 || ChineseDigit(c) >= 0 || UnitExponent(c) > 0 || c is '点' or '.' or '．' or ',';

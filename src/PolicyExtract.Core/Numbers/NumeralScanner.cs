@@ -39,7 +39,7 @@ internal static class NumeralScanner
 
     public static ScanResult Scan(ReadOnlySpan<char> text, int start)
     {
-        if (start < 0 || start >= text.Length || !CanStartNumeral(text[start]))
+        if (start < 0 || start >= text.Length || !NumeralChars.CanStartNumeral(text[start]))
         {
             return default; // the common case in running text; skip building a machine
         }
@@ -114,9 +114,6 @@ internal static class NumeralScanner
             ? new ScanResult(ScanOutcome.Match, run, result, financial ? NumeralStyle.Financial : NumeralStyle.Chinese)
             : Rejected(text, start) with { Outcome = ScanOutcome.TooLarge };
     }
-
-    private static bool CanStartNumeral(char c) =>
-        NumeralChars.ArabicDigit(c) >= 0 || NumeralChars.ChineseDigit(c) >= 0 || NumeralChars.UnitExponent(c) > 0;
 
     private static int ChineseDigitRun(ReadOnlySpan<char> text, int start)
     {
