@@ -27,7 +27,7 @@ public static class Sentences
     public static IEnumerable<(int Start, string Text)> Of(string text)
     {
         var start = 0;
-        for (var i = NextOf(text, SentenceEnds, 0); i < text.Length; i = NextOf(text, SentenceEnds, i + 1))
+        for (var i = text.NextOf(SentenceEnds, 0); i < text.Length; i = text.NextOf(SentenceEnds, i + 1))
         {
             var end = text[i] == '\n' ? i : i + 1;
             if (end > start)
@@ -53,7 +53,7 @@ public static class Sentences
         var start = 0;
         var depth = 0;
         // NextOf gives the length when no mark is left: that last stop ends the final segment, and the loop.
-        for (var i = NextOf(sentence, SegmentMarks, 0); start <= sentence.Length; i = NextOf(sentence, SegmentMarks, i + 1))
+        for (var i = sentence.NextOf(SegmentMarks, 0); start <= sentence.Length; i = sentence.NextOf(SegmentMarks, i + 1))
         {
             if (i < sentence.Length)
             {
@@ -77,17 +77,5 @@ public static class Sentences
 
             start = i + 1;
         }
-    }
-
-    /// <summary>The first offset at or after <paramref name="from"/> holding one of <paramref name="marks"/>; the text's length if none.</summary>
-    private static int NextOf(string text, SearchValues<char> marks, int from)
-    {
-        if (from >= text.Length)
-        {
-            return text.Length;
-        }
-
-        var found = text.AsSpan(from).IndexOfAny(marks);
-        return found < 0 ? text.Length : from + found;
     }
 }

@@ -38,7 +38,7 @@ internal sealed class QuantityScanner
     public ImmutableArray<QuantityMention> Run()
     {
         // Where no figure can start, ReadFigure reads nothing and moves one on: skip those positions in one search.
-        var i = NextFigureStart(0);
+        var i = text.NextOf(g.FigureStarts, 0);
         while (i < text.Length)
         {
             var figure = ReadFigure(i, out var skip);
@@ -50,13 +50,13 @@ internal sealed class QuantityScanner
 
             if (figure is null)
             {
-                i = NextFigureStart(Math.Max(skip, i + 1));
+                i = text.NextOf(g.FigureStarts, Math.Max(skip, i + 1));
                 continue;
             }
 
             Attach(figure);
             found.Add(figure);
-            i = NextFigureStart(Math.Max(figure.SpanEnd, i + 1));
+            i = text.NextOf(g.FigureStarts, Math.Max(figure.SpanEnd, i + 1));
         }
 
         Distribute();
@@ -842,7 +842,7 @@ internal sealed class QuantityScanner
     /// <summary>Marks every character of every [not-a-number] word; a figure cannot start on a marked character.</summary>
     private void MarkNotANumber()
     {
-        var i = NextOf(g.NotANumberStarts, 0);
+        var i = text.NextOf(g.NotANumberStarts, 0);
         while (i < text.Length)
         {
             if (WordAt(g.NotANumber, i) is { } word)
@@ -855,7 +855,7 @@ internal sealed class QuantityScanner
                 i++;
             }
 
-            i = NextOf(g.NotANumberStarts, i);
+            i = text.NextOf(g.NotANumberStarts, i);
         }
     }
 
@@ -863,18 +863,18 @@ internal sealed class QuantityScanner
     private void MarkSegments()
     {
         var isBreak = new bool[text.Length];
-        var i = NextOf(g.ClauseBreakStarts, 0);
+        var i = text.NextOf(g.ClauseBreakStarts, 0);
         while (i < text.Length)
         {
             var length = text[i] is '\n' or '\r' ? 1 : WordAt(g.ClauseBreaks, i)?.Length ?? 0;
             if (length == 0)
             {
-                i = NextOf(g.ClauseBreakStarts, i + 1);
+                i = text.NextOf(g.ClauseBreakStarts, i + 1);
                 continue;
             }
 
             Array.Fill(isBreak, true, i, length);
-            i = NextOf(g.ClauseBreakStarts, i + length);
+            i = text.NextOf(g.ClauseBreakStarts, i + length);
         }
 
         var start = 0;
@@ -1194,20 +1194,6 @@ internal sealed class QuantityScanner
     private string? Connector(int p) => WordAt(g.Connectors, p);
 
     // ---- Text helpers -------------------------------------------------------------------------------------------------
-
-    /// <summary>The first offset at or after <paramref name="from"/> holding one of <paramref name="starts"/>; the text's length if none.</summary>
-    private int NextOf(SearchValues<char> starts, int from)
-    {
-        if (from >= text.Length)
-        {
-            return text.Length;
-        }
-
-        var found = text.AsSpan(from).IndexOfAny(starts);
-        return found < 0 ? text.Length : from + found;
-    }
-
-    private int NextFigureStart(int from) => g.FigureStarts is { } starts ? NextOf(starts, from) : from;
 
     private bool At(string word, int p) =>
         p >= 0 && p <= text.Length && text.AsSpan(p).StartsWith(word, StringComparison.Ordinal);

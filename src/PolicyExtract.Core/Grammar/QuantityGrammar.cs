@@ -107,11 +107,9 @@ public sealed class QuantityGrammar
         BoundsAfter = [.. bounds.Where(b => b.Position == WordPosition.After)];
         NotANumberStarts = SearchValues.Create([.. NotANumber.Where(w => w.Length > 0).Select(w => w[0]).Distinct()]);
         ClauseBreakStarts = SearchValues.Create([.. ClauseBreaks.Where(w => w.Length > 0).Select(w => w[0]).Append('\n').Append('\r').Distinct()]);
-        // A word that is empty would start a figure anywhere: then no position may be skipped.
-        FigureStarts = approximations.Any(a => a.Position == WordPosition.Before && a.Word.Length == 0)
-            ? null
-            : SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(NumeralChars.CanStartNumeral)
-                .Concat(approximations.Where(a => a.Position == WordPosition.Before).Select(a => a.Word[0])).Distinct()]);
+        // Grammar words are whitespace-separated fields, never empty, so each has a first character.
+        FigureStarts = SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(NumeralChars.CanStartNumeral)
+            .Concat(approximations.Where(a => a.Position == WordPosition.Before).Select(a => a.Word[0])).Distinct()]);
         DefaultInclusive = bounds.GroupBy(b => b.Word, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First().Inclusive, StringComparer.Ordinal);
     }
 
@@ -169,9 +167,9 @@ public sealed class QuantityGrammar
 
     /// <summary>
     /// The characters a figure can start with: a digit, a unit of a numeral, or the first of a before-approximation
-    /// (约, 近). The scanner skips from one to the next; null when every position must be tried.
+    /// (约, 近). The scanner skips from one to the next: elsewhere it would read nothing and move one on.
     /// </summary>
-    internal SearchValues<char>? FigureStarts { get; }
+    internal SearchValues<char> FigureStarts { get; }
 
     internal ImmutableArray<string> Currencies { get; }
 
