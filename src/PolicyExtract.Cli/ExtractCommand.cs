@@ -63,7 +63,7 @@ internal static class ExtractCommand
     private static Argument<string[]> InputsArgument() =>
         new("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt, .html) or folders of them" };
 
-    private static Option<string?> GrammarOption() =>
+    internal static Option<string?> GrammarOption() =>
         new("--grammar") { Description = "Grammar folder (default: the grammar shipped with the tool)" };
 
     private static int Run(string[] inputs, string? outputDirectory, bool jsonl, int jobs, string? errorsFile, string? grammarDirectory)

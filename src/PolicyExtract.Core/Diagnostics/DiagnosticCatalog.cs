@@ -52,6 +52,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NoOutput = new("VA004", Severity.Error, "expectations for {0}, but no output file for it");
     public static readonly DiagnosticDescriptor ExpectationsMalformed = new("VA005", Severity.Error, "{0}");
     public static readonly DiagnosticDescriptor NoOutputFiles = new("VA006", Severity.Error, "no output files (*.json) in this folder");
+    public static readonly DiagnosticDescriptor NoDocument = new("VA007", Severity.Error, "expectations for {0}, but no document for them (a file named {0}_….txt, .html, .docx or .pdf beside them or in --documents)");
+    public static readonly DiagnosticDescriptor TwoDocuments = new("VA008", Severity.Error, "expectations for {0} fit two documents: {1} and {2}");
+    public static readonly DiagnosticDescriptor NoExpectationFiles = new("VA009", Severity.Error, "no expectations (*.rules.txt, *.clauses.txt, *.document.txt) in this folder");
 
     public static readonly DiagnosticDescriptor CountDisagrees = new("CK001", Severity.Error, "says {0} has {1} {2}, but {3} has {4}");
     public static readonly DiagnosticDescriptor CountUnresolved = new("CK002", Severity.Warning, "“{0}” counts {1} {2} of {3}, which was not found: not checked");

@@ -46,8 +46,8 @@ public static class ExpectationComparer
     }
 
     /// <summary>
-    /// Single keys are compared when the expectations name them. A list key (cite, diagnostic) is always compared, as a
-    /// sequence: an item on one side only is missing or unexpected, and the same items in another order are one finding.
+    /// Single keys are compared when the expectations name them. A list key (cite, diagnostic) is always compared, unless
+    /// its one line is <c>*</c> (not checked), as a sequence: an item on one side only is missing or unexpected, and the same items in another order are one finding.
     /// </summary>
     public static ImmutableArray<Finding> Metadata(MetadataExpectations expected, ImmutableArray<MetadataEntry> actual)
     {
@@ -64,6 +64,11 @@ public static class ExpectationComparer
         foreach (var key in MetadataExpectations.ListKeys)
         {
             var wanted = expected.Entries.Where(e => e.Key == key).ToList();
+            if (wanted is [{ Value: MetadataExpectations.Unchecked }])
+            {
+                continue;
+            }
+
             var found = actual.Where(a => a.Key == key).Select(a => a.Value).ToList();
             if (wanted.Select(w => w.Value).SequenceEqual(found))
             {

@@ -11,7 +11,7 @@ public sealed record MetadataEntry(string Key, string Value, int Line);
 /// A document's metadata, read by hand (<c>NNN.document.txt</c>): <c>key: value</c> lines, <c>-</c> for none. The keys
 /// are <see cref="SingleKeys"/>, each at most once (one not named is not checked), and the lists <c>cite</c>
 /// (<c>title | 文号</c>) and <c>diagnostic</c> (<c>CODE line</c>), one line per item in document order; a list key not
-/// named at all means the list is empty.
+/// named at all means the list is empty, and <c>*</c> as its only line that it is not checked.
 /// </summary>
 public sealed record MetadataExpectations(string Path, ImmutableArray<MetadataEntry> Entries)
 {
@@ -22,6 +22,13 @@ public sealed record MetadataExpectations(string Path, ImmutableArray<MetadataEn
     ];
 
     public static readonly ImmutableArray<string> ListKeys = ["cite", "diagnostic"];
+
+    /// <summary>
+    /// A list key's value that says the list is not checked (<c>diagnostic: *</c>): the corpus of real policies is read
+    /// for its metadata and rules, and which warnings the tool gives about a document's numbering is not what a
+    /// reader of it decides.
+    /// </summary>
+    public const string Unchecked = "*";
 
     /// <summary>Reads an expectations file; every mistake in it is an <see cref="ExpectationsFormatException"/> naming file and line.</summary>
     public static MetadataExpectations Parse(string text, string path)
@@ -42,7 +49,16 @@ public sealed record MetadataExpectations(string Path, ImmutableArray<MetadataEn
                 throw SpecLines.Error(path, line, $"'{key}' is given twice (first at line {seen[key]})");
             }
 
-            entries.Add(new MetadataEntry(key, content[(colon + 1)..].Trim(), line));
+            var value = content[(colon + 1)..].Trim();
+            entries.Add(new MetadataEntry(key, value, line));
+        }
+
+        foreach (var star in entries.Where(e => ListKeys.Contains(e.Key) && e.Value == Unchecked))
+        {
+            if (entries.Count(e => e.Key == star.Key) > 1)
+            {
+                throw SpecLines.Error(path, star.Line, $"'{star.Key}: {Unchecked}' (not checked) stands alone: no other '{star.Key}' line");
+            }
         }
 
         return new MetadataExpectations(path, entries.ToImmutable());

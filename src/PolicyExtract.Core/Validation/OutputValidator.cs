@@ -109,14 +109,26 @@ public sealed class OutputValidator(OutputSchema schema)
 
     private static DocumentReport ValidateOne(string output, PolicyDocument document, ImmutableArray<Diagnostic> violations, ExpectationFiles? files, string directory, string display)
     {
-        var id = document.Document.Id;
-        var problems = violations.ToBuilder();
         if (files is null)
         {
-            problems.Add(Diagnostic.Create(DiagnosticCatalog.NoExpectations, output, null, id, display));
-            return new DocumentReport(output, id, document.Document.Source.Path, [], problems.ToImmutable(), [], RuleTally.Zero, []);
+            var id = document.Document.Id;
+            return new DocumentReport(output, id, document.Document.Source.Path, [], [.. violations, Diagnostic.Create(DiagnosticCatalog.NoExpectations, output, null, id, display)], [], RuleTally.Zero, []);
         }
 
+        var compared = Compare(output, document, files, directory, display);
+        return compared with { Problems = [.. violations, .. compared.Problems] };
+    }
+
+    /// <summary>
+    /// A document against its expectations (clauses, metadata, rules): the findings, the rule tally and the scores. The
+    /// document may come from an output file or straight from the pipeline, as the corpus scores take it. A malformed
+    /// expectations file is an <see cref="ExpectationsFormatException"/>.
+    /// </summary>
+    /// <param name="output">How the report names the document.</param>
+    /// <param name="directory">The folder of <paramref name="files"/>, and <paramref name="display"/> how messages name it.</param>
+    public static DocumentReport Compare(string output, PolicyDocument document, ExpectationFiles files, string directory, string display)
+    {
+        var id = document.Document.Id;
         string Shown(string path) => Slashes(Path.Join(display, Path.GetRelativePath(directory, path)));
         var findings = ImmutableArray.CreateBuilder<Finding>();
         if (files.Clauses is { } clausesPath)
@@ -142,7 +154,7 @@ public sealed class OutputValidator(OutputSchema schema)
             scores = RuleMetrics.Score(expectations, match);
         }
 
-        return new DocumentReport(output, id, document.Document.Source.Path, [.. files.Paths.Select(Shown)], problems.ToImmutable(), findings.ToImmutable(), tally, scores);
+        return new DocumentReport(output, id, document.Document.Source.Path, [.. files.Paths.Select(Shown)], [], findings.ToImmutable(), tally, scores);
     }
 
     private static IEnumerable<Finding> RuleFindings(RuleExpectations expectations, RuleMatch match, PolicyDocument document)

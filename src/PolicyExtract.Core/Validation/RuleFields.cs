@@ -30,11 +30,15 @@ public static class RuleFields
 
     public const string None = "none";
 
-    private static readonly string[] AmountKinds = ["fixed", "max", "min", "ratio", "per-unit", "range", "unspecified"];
-    private static readonly string[] Frequencies = ["once", "yearly", "per-item", "unspecified"];
+    // The expectation vocabulary runs ahead of the rule model where the genre needs it: in-kind grants, monthly rates,
+    // terms (duration limits) and monthly limits are read by hand in the corpus before the extractor can produce them,
+    // so that their absence is measured as a gap rather than left unsaid.
+    private static readonly string[] AmountKinds = ["fixed", "max", "min", "ratio", "per-unit", "range", "in-kind", "unspecified"];
+    private static readonly string[] Frequencies = ["once", "yearly", "monthly", "per-item", "unspecified"];
+    private static readonly string[] LimitKinds = ["count", "amount", "duration"];
     private static readonly string[] Semantics = ["explicit", "document", "default"];
     private static readonly string[] Scopes = ["per-entity", "per-project", "program"];
-    private static readonly string[] Periods = ["year", "total"];
+    private static readonly string[] Periods = ["year", "month", "total"];
     private static readonly string[] Ops = [">=", ">", "<=", "<", "="];
 
     /// <summary>An expectation's value in canonical form; a malformed one is a <see cref="FormatException"/>.</summary>
@@ -122,6 +126,8 @@ public static class RuleFields
             "ratio" when t.Length is 4 or 6 && t[2] == "of" => $"ratio {Number(t[1])} of {t[3]}" + (t.Length == 6 ? $" {Incl(t[4])} {OneOf("semantics", t[5], Semantics)}" : ""),
             "per-unit" when t.Length == 4 && t[2] == "per" => $"per-unit {Number(t[1])} per {t[3]}",
             "range" when t.Length == 1 => "range",
+            "in-kind" when t.Length == 2 => $"in-kind {t[1]}",
+            "in-kind" when t.Length == 4 => $"in-kind {t[1]} {Number(t[2])} {t[3]}",
             "unspecified" when t.Length >= 2 => $"unspecified {string.Join(' ', t[1..])}",
             _ => throw new FormatException($"malformed amount '{string.Join(' ', t)}' (see RULES-FORMAT.md)"),
         };
@@ -132,7 +138,7 @@ public static class RuleFields
 
     private static string CanonicalLimit(string[] t) =>
         t.Length == 7
-            ? string.Join(' ', OneOf("limit kind", t[0], ["count", "amount"]), Number(t[1]), t[2], OneOf("scope", t[3], Scopes), OneOf("period", t[4], Periods), Incl(t[5]), OneOf("semantics", t[6], Semantics))
+            ? string.Join(' ', OneOf("limit kind", t[0], LimitKinds), Number(t[1]), t[2], OneOf("scope", t[3], Scopes), OneOf("period", t[4], Periods), Incl(t[5]), OneOf("semantics", t[6], Semantics))
             : throw new FormatException("limit is 'KIND VALUE UNIT SCOPE PERIOD incl|excl SEMANTICS'");
 
     private static string CanonicalCondition(string[] t) =>

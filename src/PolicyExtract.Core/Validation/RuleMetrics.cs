@@ -2,26 +2,32 @@ using System.Collections.Immutable;
 
 namespace PolicyExtract.Validation;
 
-/// <summary>The kinds of rule facts precision and recall are reported for.</summary>
+/// <summary>The kinds of rule facts precision and recall are reported for, in the order reports list them.</summary>
 public enum FieldKind
 {
-    /// <summary>A rule's amount when it is not a ratio, its inclusiveness left out: <c>max 300000</c>, <c>per-unit 30000 per 人</c>.</summary>
-    Amounts,
+    /// <summary>Each trigger item: <c>获得中国专利金奖</c>.</summary>
+    Triggers,
 
-    /// <summary>Bounds on one grant (<c>max</c>, <c>min</c> lines) and limits across grants (<c>limit</c>), inclusiveness left out.</summary>
-    Caps,
+    /// <summary>The recipient, where one is named on either side (<c>-</c>, nobody named, gives no fact).</summary>
+    Beneficiary,
+
+    /// <summary>A rule's amount when it is not a ratio, its inclusiveness left out: <c>max 300000</c>, <c>per-unit 30000 per 人</c>, <c>in-kind 人才公寓</c>.</summary>
+    Amounts,
 
     /// <summary>A rule's amount when it is a ratio, inclusiveness left out: <c>ratio 0.5 of 其获得市级资助金额</c>.</summary>
     Ratios,
+
+    /// <summary>Bounds on one grant (<c>max</c>, <c>min</c> lines), inclusiveness left out.</summary>
+    Caps,
+
+    /// <summary>Limits across grants or over time (<c>limit</c> lines: counts, totals, terms), inclusiveness left out.</summary>
+    Limits,
 
     /// <summary>Each numeric condition of eligibility, inclusiveness left out; metrics match when one name contains the other.</summary>
     Thresholds,
 
     /// <summary>Each bound's inclusiveness and where it came from, named by the field it belongs to: <c>max: incl document</c>.</summary>
     Inclusiveness,
-
-    /// <summary>Each trigger item: <c>获得中国专利金奖</c>.</summary>
-    Triggers,
 }
 
 /// <summary>
@@ -133,10 +139,21 @@ public static class RuleMetrics
                 continue;
             }
 
+            if (name == "beneficiary")
+            {
+                if (value != "-")
+                {
+                    yield return new Fact(FieldKind.Beneficiary, value);
+                }
+
+                continue;
+            }
+
             var kind = name switch
             {
                 "amount" => value.StartsWith("ratio ", StringComparison.Ordinal) ? FieldKind.Ratios : FieldKind.Amounts,
-                "max" or "min" or "limit" => FieldKind.Caps,
+                "max" or "min" => FieldKind.Caps,
+                "limit" => FieldKind.Limits,
                 "condition" => FieldKind.Thresholds,
                 _ => (FieldKind?)null,
             };

@@ -21,6 +21,7 @@ public sealed class EnumJsonTests
         ["errors.json"] = (RunErrorsJson.Options, typeof(RunErrorsRecord)),
         ["validate --json"] = (ValidationJson.Options, typeof(ValidationRecord)),
         ["diff --json"] = (DiffJson.Options, typeof(DiffRecord)),
+        ["score --json"] = (ScoreReport.Options, typeof(ScoreRecord)),
     };
 
     [Theory]

@@ -137,9 +137,12 @@ public sealed class OutputValidatorTests
         Assert.Null(scores[FieldKind.Thresholds].Precision);
         // Inclusiveness: the amount's and the condition's; extracted the amount's and the unexpected rule's two bounds.
         Assert.Equal(new FieldScore(FieldKind.Inclusiveness, 2, 3, 1), scores[FieldKind.Inclusiveness]);
-        // Caps: the unexpected rule's limit only; nothing was expected, so recall has nothing to measure.
-        Assert.Equal(new FieldScore(FieldKind.Caps, 0, 1, 0), scores[FieldKind.Caps]);
-        Assert.Null(scores[FieldKind.Caps].Recall);
+        // Beneficiary: 单位 on both sides of the pair, and the unexpected rule's 单位 besides.
+        Assert.Equal(new FieldScore(FieldKind.Beneficiary, 1, 2, 1), scores[FieldKind.Beneficiary]);
+        // Limits: the unexpected rule's limit only; nothing was expected, so recall has nothing to measure.
+        Assert.Equal(new FieldScore(FieldKind.Limits, 0, 1, 0), scores[FieldKind.Limits]);
+        Assert.Null(scores[FieldKind.Limits].Recall);
+        Assert.Equal(new FieldScore(FieldKind.Caps, 0, 0, 0), scores[FieldKind.Caps]);
         Assert.Equal(new FieldScore(FieldKind.Ratios, 0, 0, 0), scores[FieldKind.Ratios]);
     }
 
@@ -156,6 +159,19 @@ public sealed class OutputValidatorTests
         Assert.Equal(
             [(DifferenceKind.Field, "title", "m.document.txt:1"), (DifferenceKind.Missing, "cite", "m.document.txt:3"), (DifferenceKind.Unexpected, "cite", "m.document.txt")],
             ExpectationComparer.Metadata(expected, Actual("丙", "A", "C")).Select(f => (f.Kind, f.Field!, f.ExpectedAt)));
+    }
+
+    [Fact]
+    public void A_list_whose_one_line_is_a_star_is_not_checked()
+    {
+        ImmutableArray<MetadataEntry> actual = [new("title", "甲", 0), new("diagnostic", "ST001 12", 0), new("cite", "A", 0)];
+
+        Assert.Empty(ExpectationComparer.Metadata(MetadataExpectations.Parse("title: 甲\ncite: A\ndiagnostic: *\n", "m.document.txt"), actual));
+        // Without the star, no diagnostic line means none, so the warning is a difference; the star covers only its own key.
+        Assert.Equal("diagnostic", Assert.Single(ExpectationComparer.Metadata(MetadataExpectations.Parse("title: 甲\ncite: A\n", "m.document.txt"), actual)).Field);
+        Assert.Equal("cite", Assert.Single(ExpectationComparer.Metadata(MetadataExpectations.Parse("title: 甲\ndiagnostic: *\n", "m.document.txt"), actual)).Field);
+        var mixed = Assert.Throws<ExpectationsFormatException>(() => MetadataExpectations.Parse("diagnostic: ST001 12\ndiagnostic: *\n", "m.document.txt"));
+        Assert.Equal(2, mixed.Line);
     }
 
     [Fact]
