@@ -87,12 +87,17 @@ public sealed class NativeAotTests(NativeAotTests.Build build) : IClassFixture<N
     }
 
     [Fact]
-    public void Check_diff_and_report_write_what_the_JIT_build_writes()
+    public void Check_diff_score_and_report_write_what_the_JIT_build_writes()
     {
         using var temp = new TempFolder("policyextract-aot-commands-");
         var outputs = Directory.GetFiles(Path.Combine(Repo.Root, "output"), "00*.json").Order(StringComparer.Ordinal).ToList();
 
-        string[][] commands = [["check", "seeds"], ["diff", outputs[0], outputs[1], "--json"], ["diff", outputs[2], outputs[2]]];
+        string[][] commands =
+        [
+            ["check", "seeds"], ["diff", outputs[0], outputs[1], "--json"], ["diff", outputs[2], outputs[2]],
+            ["score", "tests/PolicyExtract.Tests/Specs/Corpus/Dev", "--json"],
+            ["score", "tests/PolicyExtract.Tests/Specs/Seeds", "--documents", "seeds"],
+        ];
         foreach (var command in commands)
         {
             var jit = CliProcess.Invoke(Repo.Root, command);
