@@ -147,7 +147,7 @@ public static class PolicyDiffer
             ["title"] = (Text(d.Title), true),
             ["status"] = (d.Status.ToString().ToLowerInvariant(), true),
             ["kind"] = (Text(d.Kind), true),
-            ["issuer"] = (Text(d.Issuer), true),
+            ["issuers"] = (d.Issuers.IsEmpty ? RuleFields.None : string.Join(" ; ", d.Issuers), true),
             ["documentNumber"] = (Text(d.DocumentNumber), true),
             ["issuedOn"] = (Date(d.IssuedOn), true),
             ["effective.from"] = (Date(d.Effective.From), true),

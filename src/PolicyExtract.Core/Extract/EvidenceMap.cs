@@ -13,7 +13,7 @@ public sealed class EvidenceMap(NormalizedText text)
         var from = clause.TextOffsets[start];
         var to = clause.TextOffsets[end - 1] + 1;
         var span = text.SpanOf(from, to);
-        return new Evidence(text.SourceTextOf(span), span.Start, span.End, span.Line);
+        return new Evidence(text.SourceTextOf(span), span.Start, span.End, span.Line) { TextLine = span.TextLine };
     }
 }
 

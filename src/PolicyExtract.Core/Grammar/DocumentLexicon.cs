@@ -15,12 +15,14 @@ public sealed record DocumentLexicon(
     ImmutableArray<string> PublicationCues,
     ImmutableArray<string> InterpretCues,
     ImmutableArray<string> RetroactiveCues,
+    ImmutableArray<string> CoverageCues,
     ImmutableArray<string> OrganisationEndings,
     ImmutableArray<string> DrafterCues,
     ImmutableArray<string> BoundaryInclusiveCues,
     ImmutableArray<string> BoundaryExclusiveCues,
     ImmutableArray<string> NoDuplicateCues,
     ImmutableArray<string> ExclusionCues,
+    ImmutableArray<KeyValuePair<string, string>> HeaderFields,
     ImmutableArray<string> ExplanatoryKinds)
 {
     /// <summary>The value of the longest key that <paramref name="text"/> ends with, or null.</summary>

@@ -240,7 +240,10 @@ public sealed class PolicyGrammar
     }
 
     private static readonly string[] DocumentSections =
-        ["kind", "status", "self", "closing-chapter", "effective", "publication", "interpret", "retroactive", "organisation", "drafter", "boundary-inclusive", "boundary-exclusive", "no-duplicate", "exclusion", "explanatory"];
+        ["kind", "status", "self", "closing-chapter", "effective", "publication", "interpret", "retroactive", "coverage", "organisation", "drafter", "boundary-inclusive", "boundary-exclusive", "no-duplicate", "exclusion", "header-field", "explanatory"];
+
+    /// <summary>The fields an export header's key may fill (grammar/document.txt [header-field]).</summary>
+    public static readonly ImmutableArray<string> HeaderFieldNames = ["number", "issued", "issuer", "title", "other"];
 
     private static DocumentLexicon LoadDocument((string Path, string Content) file, List<Diagnostic> problems)
     {
@@ -254,7 +257,7 @@ public sealed class PolicyGrammar
                 continue;
             }
 
-            var valued = line.Section is "kind" or "status";
+            var valued = line.Section is "kind" or "status" or "header-field";
             var f = line.Fields;
             if (f.Length != (valued ? 2 : 1))
             {
@@ -265,6 +268,12 @@ public sealed class PolicyGrammar
             if (line.Section == "status" && !Statuses.Contains(f[1]))
             {
                 problems.Add(GrammarFile.At(file.Path, line.Line, DiagnosticCatalog.GrammarUnknownKey, "status", f[1]));
+                continue;
+            }
+
+            if (line.Section == "header-field" && !HeaderFieldNames.Contains(f[1]))
+            {
+                problems.Add(GrammarFile.At(file.Path, line.Line, DiagnosticCatalog.GrammarUnknownKey, "header field", f[1]));
                 continue;
             }
 
@@ -297,7 +306,7 @@ public sealed class PolicyGrammar
 
         return new DocumentLexicon(
             Table("kind"), Table("status"), Words("self"), Words("closing-chapter"), Words("effective"),
-            Words("publication"), Words("interpret"), Words("retroactive"), Words("organisation"), Words("drafter"),
-            Words("boundary-inclusive"), Words("boundary-exclusive"), Words("no-duplicate"), Words("exclusion"), Words("explanatory"));
+            Words("publication"), Words("interpret"), Words("retroactive"), Words("coverage"), Words("organisation"), Words("drafter"),
+            Words("boundary-inclusive"), Words("boundary-exclusive"), Words("no-duplicate"), Words("exclusion"), Table("header-field"), Words("explanatory"));
     }
 }

@@ -23,15 +23,19 @@ public sealed record MappedText(string Text, ImmutableArray<int> SourceOffsets)
     /// levels (its text is kept); -1 when the page nests within the limit.
     /// </summary>
     public int DeepNestingAt { get; init; } = -1;
+
+    /// <summary>Whether site chrome around the article was left out (<see cref="MainContent"/>): the text is the article only.</summary>
+    public bool ChromeLeftOut { get; init; }
 }
 
 /// <summary>
 /// Extracts the visible text of an HTML page (a government policy page) with offsets back into the markup.
 /// </summary>
 /// <remarks>
-/// <para>The whole <c>&lt;body&gt;</c> is extracted minus chrome; there is deliberately no "main content" guessing
-/// (no preference for <c>article</c>, <c>div.TRS_Editor</c>, <c>#zoom</c>): a wrong guess would silently drop clauses,
-/// while leftover chrome lines are easy to see and are not numbered clauses anyway. Dropped: <c>head</c>, scripts,
+/// <para>The <c>&lt;body&gt;</c> is extracted minus chrome, then cut to the page's article where one container holds
+/// nearly all of its running text (<see cref="MainContent"/>: by the text's share, not by names such as
+/// <c>div.TRS_Editor</c> or <c>#zoom</c>, and never when the cut would lose a clause, a sentence, a date or a 文号).
+/// Dropped while walking: <c>head</c>, scripts,
 /// styles, <c>noscript</c>, <c>template</c>, embedded objects, <c>nav</c>, <c>aside</c>, form controls (<c>button</c>,
 /// <c>select</c>, <c>textarea</c>), <c>header</c>/<c>footer</c> unless inside <c>article</c> or <c>main</c> (there they
 /// hold the article's own title and date), elements with the <c>hidden</c> attribute or <c>display:none</c>, and
@@ -110,6 +114,7 @@ public static class HtmlText
         int skipDepth = 0, preDepth = 0, cellDepth = 0, articleDepth = 0;
         var offsets = new int[64];
         var rowsWithCells = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        var content = new MainContent();
 
         for (var i = 0; i < events.Count; i++)
         {
@@ -133,6 +138,7 @@ public static class HtmlText
 
                 if (skipDepth == 0)
                 {
+                    content.Text(data);
                     for (var k = 0; k < data.Length; k++)
                     {
                         writer.Append(data[k], offsets[k], preDepth > 0);
@@ -207,6 +213,7 @@ public static class HtmlText
                     cellDepth++;
                 }
 
+                content.Enter(element, role.HasFlag(Role.Skipped), writer.Length);
                 roles.Push(role);
             }
             else
@@ -222,6 +229,8 @@ public static class HtmlText
                 {
                     writer.BlockBreak(at, cancellable: cellDepth > 0 && !RowLevelElements.Contains(name));
                 }
+
+                content.Exit(writer.Length);
 
                 if (role.HasFlag(Role.Skipped))
                 {
@@ -240,7 +249,13 @@ public static class HtmlText
             }
         }
 
-        return writer.ToMappedText() with { DeepNestingAt = deepNestingAt };
+        var page = writer.ToMappedText();
+        if (content.Find(page.Text) is not var (start, end))
+        {
+            return page with { DeepNestingAt = deepNestingAt };
+        }
+
+        return new MappedText(page.Text[start..end], page.SourceOffsets[start..end]) { DeepNestingAt = deepNestingAt, ChromeLeftOut = true };
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ internal sealed class LineWriter
         _maxOffset = Math.Max(0, sourceLength - 1);
     }
 
+    /// <summary>How many characters have been written so far (pending breaks and spaces not counted).</summary>
+    public int Length => _text.Length;
+
     /// <summary>A character of a text node; <paramref name="preformatted"/> inside &lt;pre&gt;.</summary>
     public void Append(char c, int offset, bool preformatted)
     {

@@ -53,7 +53,7 @@ public static partial class DateReader
             var value = 0;
             foreach (var c in s)
             {
-                var at = c == '零' ? 0 : digits.IndexOf(c);
+                var at = c is '零' or '○' ? 0 : digits.IndexOf(c);
                 if (at < 0)
                 {
                     return null;

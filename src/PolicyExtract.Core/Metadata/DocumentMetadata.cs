@@ -57,7 +57,7 @@ public sealed record DocumentMetadata(
     string Id,
     SourceInfo Source,
     string? Title,
-    string? Issuer,
+    ImmutableArray<string> Issuers,
     string? DocumentNumber,
     DateOnly? IssuedOn,
     DocumentStatus Status,

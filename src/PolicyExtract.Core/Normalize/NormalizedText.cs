@@ -51,17 +51,45 @@ public sealed class NormalizedText
     {
         if (Text.Length == 0)
         {
-            return new SourceSpan(1, 0, 0);
+            return new SourceSpan(1, 0, 0) { TextLine = HasDisplayedText ? 1 : null };
         }
 
         if (end <= start)
         {
             var at = start < Text.Length ? SourceStarts[start] : SourceEnds[^1];
-            return new SourceSpan(SourceLines.LineOf(at), at, at);
+            return new SourceSpan(SourceLines.LineOf(at), at, at) { TextLine = DisplayedLineOf(start) };
         }
 
         var from = SourceStarts[start];
-        return new SourceSpan(SourceLines.LineOf(from), from, SourceEnds[end - 1]);
+        return new SourceSpan(SourceLines.LineOf(from), from, SourceEnds[end - 1]) { TextLine = DisplayedLineOf(start) };
+    }
+
+    /// <summary>Whether the text was read out of markup (HTML): its lines are the page's displayed lines, not the file's.</summary>
+    public bool HasDisplayedText { get; init; }
+
+    /// <summary>The 1-based displayed line of a position of <see cref="Text"/> (one line of it per displayed line), for HTML.</summary>
+    private int? DisplayedLineOf(int position)
+    {
+        if (!HasDisplayedText)
+        {
+            return null;
+        }
+
+        int lo = 0, hi = Lines.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (Lines[mid].Start <= position)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo + 1;
     }
 
     /// <summary>The source text under a span, as it is in the file.</summary>

@@ -80,7 +80,10 @@ public static partial class Normalizer
             pos = lineEnd + breakLength;
         }
 
-        return new NormalizedText(sb.ToString(), written.ToString(), starts.ToImmutable(), ends.ToImmutable(), lines.ToImmutable(), source, sourceLines);
+        return new NormalizedText(sb.ToString(), written.ToString(), starts.ToImmutable(), ends.ToImmutable(), lines.ToImmutable(), source, sourceLines)
+        {
+            HasDisplayedText = sourceOffsets is not null,
+        };
     }
 
     private static void AppendLine(

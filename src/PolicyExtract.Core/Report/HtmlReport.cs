@@ -35,8 +35,8 @@ public sealed record ReportRun(BatchResult Batch, ImmutableArray<ReportPage> Pag
 /// </summary>
 /// <remarks>
 /// A text file is shown as decoded, so every span is an offset into the page's text as it is. An HTML file is shown as
-/// the text its page displays (the extractor's reading of it, characters as written), with the markup's line numbers;
-/// spans into the markup are moved onto that text.
+/// the text its page displays (the extractor's reading of it, characters as written), its lines numbered as displayed
+/// (the spans' textLine); spans into the markup are moved onto that text.
 /// </remarks>
 public static class HtmlReport
 {
@@ -174,17 +174,9 @@ public static class HtmlReport
                 return new SourceView(text, false, text.Source, []);
             }
 
-            var shown = text.Written;
-            var numbers = ImmutableArray.CreateBuilder<int>();
-            for (var p = 0; p < shown.Length; p++)
-            {
-                if (p == 0 || shown[p - 1] == '\n')
-                {
-                    numbers.Add(text.SourceLines.LineOf(text.SourceStarts[p]));
-                }
-            }
-
-            return new SourceView(text, true, shown, numbers.ToImmutable());
+            // Numbered 1, 2, 3 … as displayed: a span's textLine names these lines (a page may hold its whole body on
+            // one markup line, so the markup's numbers would not tell its lines apart).
+            return new SourceView(text, true, text.Written, []);
         }
 
         /// <summary>The shown range of source [start, end): the shown characters that came from it; null if none did.</summary>

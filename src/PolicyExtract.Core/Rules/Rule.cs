@@ -104,7 +104,11 @@ public enum ComparisonOp
 /// Where a rule's figure came from in the original file: <see cref="Text"/> is exactly <c>source[Start..End]</c>
 /// (offsets as in <see cref="Diagnostics.SourceSpan"/>), <see cref="Line"/> 1-based.
 /// </summary>
-public sealed record Evidence(string Text, int Start, int End, int Line);
+public sealed record Evidence(string Text, int Start, int End, int Line)
+{
+    /// <summary>For HTML, the 1-based line of the page's displayed text it starts on; null otherwise (see <c>SourceSpan.TextLine</c>).</summary>
+    public int? TextLine { get; init; }
+}
 
 /// <summary>One end of an interval, or a cap: the value, whether it is included, and why.</summary>
 public sealed record Bound(decimal Value, bool Inclusive, BoundSemantics Semantics);

@@ -89,13 +89,15 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
                 continue;
             }
 
-            if (previousLine >= 0 && IsBroken(text, lines[previousLine], labels[previousLine]))
-            {
-                state.Join(lines[i]);
-            }
-            else if (i > lastLabelled && StartsWithSelf(lineText) && !state.InClosingChapter(grammar.Document))
+            // After the last numbered clause, the policy naming itself (本措施有效期至…) starts a paragraph even when the
+            // line before it looks cut by wrapping: items that end in a bracketed note (（牵头单位：…）) look so.
+            if (i > lastLabelled && StartsWithSelf(lineText) && !state.InClosingChapter(grammar.Document))
             {
                 state.OpenClosing(lines[i]);
+            }
+            else if (previousLine >= 0 && IsBroken(text, lines[previousLine], labels[previousLine]))
+            {
+                state.Join(lines[i]);
             }
             else if (i > lastLabelled && state.InClosingParagraphs)
             {
@@ -159,7 +161,11 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
         return ranks;
     }
 
-    private bool StartsWithSelf(string line) => grammar.Document.SelfReferences.Any(s => line.StartsWith(s, StringComparison.Ordinal));
+    private bool StartsWithSelf(string line)
+    {
+        var body = line.TrimStart();
+        return grammar.Document.SelfReferences.Any(s => body.StartsWith(s, StringComparison.Ordinal));
+    }
 
     private static string Line(NormalizedText text, int i) => text.Text[text.Lines[i].Start..text.Lines[i].End];
 

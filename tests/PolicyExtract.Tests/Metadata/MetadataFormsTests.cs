@@ -54,7 +54,8 @@ public sealed class MetadataFormsTests
     [InlineData("某某区促进知识产权高质量发展实施办法", "implementation-measures")]
     [InlineData("某某区知识产权专项资金管理办法", "administrative-measures")]
     [InlineData("某某区关于支持科技创新的若干措施", "measures")]
-    [InlineData("某某区质量强区行动计划（2023—2025年）", null)]
+    [InlineData("某某区质量强区行动计划（2023—2025年）", "action-plan")]
+    [InlineData("某某区科技创新若干措施（试行）", "measures")]
     [InlineData("某某区质量强区行动计划", "action-plan")]
     [InlineData("《某某区若干措施》起草说明", "drafting-notes")]
     [InlineData("某某区人才发展实施方案", "implementation-plan")]
@@ -77,7 +78,7 @@ public sealed class MetadataFormsTests
             （一）给予奖励。
             """, out _);
         Assert.Equal(("某某区科技创新若干措施", "某某区人民政府办公室", "某政办规〔2024〕7号", new DateOnly(2024, 3, 5)),
-            (metadata.Title, metadata.Issuer, metadata.DocumentNumber, metadata.IssuedOn));
+            (metadata.Title, string.Join(" ; ", metadata.Issuers), metadata.DocumentNumber, metadata.IssuedOn));
         Assert.Empty(metadata.Cites);
     }
 

@@ -29,8 +29,8 @@ public sealed class SameClausesAcrossFormatsTests
             {
                 Id = "",
                 Source = new PolicyExtract.Metadata.SourceInfo("", "", "", "", null),
-                Boundary = d.Document.Boundary is { } b ? b with { Evidence = b.Evidence is { } e ? e with { Start = 0, End = 0, Line = 1 } : null } : null,
-                Constraints = [.. d.Document.Constraints.Select(c => c with { Evidence = c.Evidence with { Start = 0, End = 0, Line = 1 } })],
+                Boundary = d.Document.Boundary is { } b ? b with { Evidence = b.Evidence is { } e ? e with { Start = 0, End = 0, Line = 1, TextLine = null } : null } : null,
+                Constraints = [.. d.Document.Constraints.Select(c => c with { Evidence = c.Evidence with { Start = 0, End = 0, Line = 1, TextLine = null } })],
             },
             Clauses = [],
             Rules = [],

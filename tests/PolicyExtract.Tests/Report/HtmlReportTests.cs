@@ -101,17 +101,22 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
-    public void An_html_page_is_shown_as_its_text_with_the_markups_line_numbers()
+    public void An_html_page_is_shown_as_its_text_numbered_as_displayed_which_spans_name_as_their_text_line()
     {
+        // The whole body on one markup line, as many government pages are: markup line numbers would all be 1.
         using var temp = new TempFolder("policyextract-report-");
-        var policy = temp.Write("page.html", "<html><body>\n<p>某区若干措施</p>\n<p>一、支持创新</p>\n<p>（一）对获得专利金奖的单位，给予30万元奖励。&lt;b&gt;</p>\n</body></html>\n");
-        var page = HtmlReport.Build(Repo.Pipeline.ProcessFile(policy, "page.html"), Repo.Grammar).Page;
+        var policy = temp.Write("page.html", "<html><body><p>某区若干措施</p><p>一、支持创新</p><p>（一）对获得专利金奖的单位，给予30万元奖励。&lt;b&gt;</p></body></html>\n");
+        var result = Repo.Pipeline.ProcessFile(policy, "page.html");
+        var page = HtmlReport.Build(result, Repo.Grammar).Page;
         var html = HtmlPage.Render(page);
 
         Assert.DoesNotContain("&lt;p&gt;", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"ln\" id=\"L4\" data-n=\"4\"></span>（一）对<mark", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"ln\" id=\"L3\" data-n=\"3\"></span>（一）对<mark", html, StringComparison.Ordinal);
         Assert.Contains(">30万元</mark>奖励。&lt;b&gt;", html, StringComparison.Ordinal);
         Assert.All(page.Highlights, h => Assert.DoesNotContain('<', page.Text[h.Start..h.End]));
+        var clause = result.Document!.Clauses.Single().Children.Single();
+        Assert.Equal((1, 3), (clause.Span.Line, clause.Span.TextLine));
+        Assert.Equal(3, result.Document.Rules.Single().Evidence.TextLine);
     }
 
     [Fact]

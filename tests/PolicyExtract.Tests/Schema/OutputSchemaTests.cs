@@ -245,7 +245,7 @@ public sealed class OutputSchemaTests
         {
             Document = d.Document with
             {
-                Title = null, Issuer = null, DocumentNumber = null, IssuedOn = null, Kind = null, InterpretedBy = null, Cites = [], Explains = null,
+                Title = null, Issuers = [], DocumentNumber = null, IssuedOn = null, Kind = null, InterpretedBy = null, Cites = [], Explains = null,
                 Effective = new Effective(null, null, null, null, EffectiveBasis.Unstated, null),
             },
             Clauses = [],
@@ -256,12 +256,13 @@ public sealed class OutputSchemaTests
         {
             Document = d.Document with
             {
-                Title = "t", Issuer = "i", DocumentNumber = "n", IssuedOn = new DateOnly(1, 1, 1), Kind = "k", InterpretedBy = "b",
+                Title = "t", Issuers = ["i", "j"], DocumentNumber = "n", IssuedOn = new DateOnly(1, 1, 1), Kind = "k", InterpretedBy = "b",
                 Cites = [new Citation("c", "n"), new Citation("c", null)],
                 Explains = new Explains("e", "id"),
                 Effective = new Effective(DateOnly.MinValue, DateOnly.MaxValue, 0, new DateOnly(2022, 1, 1), EffectiveBasis.Date, "closing.1"),
             },
         }]),
+        new("a span of an HTML page, with its displayed line", d => [d with { Clauses = [d.Clauses[0] with { Span = d.Clauses[0].Span with { TextLine = 3 } }] }]),
         new("explains a policy not among the inputs", d => [d with { Document = d.Document with { Explains = new Explains("e", null) } }]),
     ];
 

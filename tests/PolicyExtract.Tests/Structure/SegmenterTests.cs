@@ -161,6 +161,28 @@ public sealed class SegmenterTests
     }
 
     [Fact]
+    public void The_policy_naming_itself_after_an_item_that_ends_in_a_bracketed_note_is_a_closing_clause()
+    {
+        // The item's last line ends in （牵头单位：…）, which does not end a sentence: it looked cut by wrapping.
+        var layout = Segment("一、落实财税政策\n1.高效便捷开展不动产登记，全面推行交地即交证。（牵头单位：市自然资源和规划局）\n本措施有效期至2022年12月31日。");
+        Assert.Equal("1 一、; 1.1 1.; closing.1 ", Tree(layout));
+    }
+
+    [Fact]
+    public void The_printing_line_and_the_disclosure_note_are_not_clause_text()
+    {
+        var layout = Segment("第一条 为支持创新，制定本办法。\n第二条 本办法自印发之日起施行。\n公开方式：主动公开\n某市人民政府办公厅秘书处 2021年12月6日印发");
+        Assert.Equal("本办法自印发之日起施行。", layout.Clauses[1].Text);
+        Assert.Equal(2, layout.Trailer.Length);
+    }
+
+    [Theory]
+    [InlineData("一﹒支持创新\n1﹒对获得专利金奖的企业，给予30万元奖励。\n2﹒对获得银奖的企业，给予20万元奖励。", "1 一﹒; 1.1 1﹒; 1.2 2﹒")]
+    [InlineData("一．支持创新\n1．对获得专利金奖的企业，给予30万元奖励。", "1 一．; 1.1 1．")]
+    public void Items_numbered_with_the_small_full_stop_are_clauses(string text, string tree) =>
+        Assert.Equal(tree, Tree(Segment(text)));
+
+    [Fact]
     public void A_document_without_numbered_clauses_has_none()
     {
         var layout = Segment("这是一封普通的信。\n祝好。");
