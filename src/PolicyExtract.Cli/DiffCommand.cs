@@ -26,6 +26,7 @@ internal static class DiffCommand
         var html = new Option<string?>("--html") { Description = "Also write a review page of the new version with the changes marked (the new version must be a policy file)" };
         var grammar = new Option<string?>("--grammar") { Description = "Grammar folder for source files (default: the grammar shipped with the tool)" };
         var command = new Command("diff", "Compare two versions of a policy rule by rule; exit 1 when something changed in substance") { old, @new, json, html, grammar };
+        Usage.RejectUnknownOptions(command, old, @new);
         command.SetAction(parse => Run(parse.GetValue(old)!, parse.GetValue(@new)!, parse.GetValue(json), parse.GetValue(html), parse.GetValue(grammar)));
         return command;
     }
@@ -75,6 +76,11 @@ internal static class DiffCommand
                 Console.Error.WriteLine($"{htmlPath}: error cannot write the page: {e.Message}");
                 return ExitUsage;
             }
+        }
+
+        if (json && DiffText.Warning(diff) is { } warning)
+        {
+            Console.Error.WriteLine($"diff: warning {warning}");
         }
 
         Console.Out.Write(json ? DiffJson.Render(diff, oldPath, newPath) : DiffText.Render(diff, oldPath, newPath));

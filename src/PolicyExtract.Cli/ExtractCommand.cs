@@ -35,7 +35,8 @@ internal static class ExtractCommand
                 result.AddError("Option '--jobs' must be at least 1.");
             }
         });
-        var command = new Command("extract", "Extract clauses, metadata and rules from policy documents") { inputs, output, jsonl, jobs, errors, grammar };
+        var command = new Command("extract", "Extract clauses, metadata and rules from policy documents (.txt, .html, .docx, .pdf)") { inputs, output, jsonl, jobs, errors, grammar };
+        Usage.RejectUnknownOptions(command, inputs);
         command.Validators.Add(result =>
         {
             if (result.GetValue(output) is null && !result.GetValue(jsonl))
@@ -61,7 +62,7 @@ internal static class ExtractCommand
         GrammarOption());
 
     private static Argument<string[]> InputsArgument() =>
-        new("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt, .html) or folders of them" };
+        new("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt in any Chinese encoding, .html/.htm, .docx, .pdf with a text layer) or folders of them" };
 
     internal static Option<string?> GrammarOption() =>
         new("--grammar") { Description = "Grammar folder (default: the grammar shipped with the tool)" };
@@ -85,10 +86,23 @@ internal static class ExtractCommand
         jsonOut?.Flush();
 
         var seconds = clock.Elapsed.TotalSeconds;
-        var where = outputDirectory is null ? "standard output" : outputDirectory;
+
+        // Without --out every document went to standard output as a line; with both, the files are counted.
+        var (written, where) = outputDirectory is null ? (run.Documents, "standard output") : (run.Written.Length, jsonl ? $"{outputDirectory} and standard output" : outputDirectory);
+        if (!run.Skipped.IsEmpty)
+        {
+            const int named = 5;
+            var kinds = run.Skipped.GroupBy(f => Path.GetExtension(f) is { Length: > 0 } e ? e.ToLowerInvariant() : "(no extension)", StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} ×{g.Count()}");
+            Console.Error.WriteLine(
+                $"skipped {run.Skipped.Length} file{(run.Skipped.Length == 1 ? "" : "s")} of other kinds in the folders given ({string.Join(", ", kinds)}): " +
+                string.Join(", ", run.Skipped.Take(named)) + (run.Skipped.Length > named ? ", …" : "") + "; extract reads .txt, .html, .docx and .pdf");
+        }
+
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{run.Inputs} inputs: {run.Written.Length} written to {where}, {run.Failed} failed; " +
+            $"{run.Inputs} inputs: {written} written to {where}, {run.Failed} failed; " +
             $"{run.Clauses} clauses, {run.Rules} rules, {run.Warnings} warnings, {run.Errors.Length} errors; " +
             $"{seconds:0.00} s, {run.Handled / seconds:0.0} documents/s, {run.Bytes / 1e6 / seconds:0.00} MB/s"));
 

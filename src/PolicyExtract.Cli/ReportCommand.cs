@@ -15,6 +15,7 @@ internal static class ReportCommand
     {
         var (inputs, output, grammar) = ExtractCommand.Arguments("Folder for the HTML pages (created if missing)");
         var command = new Command("report", "Write a review page per policy: its text with every figure, cap, limit, threshold and trigger marked beside the table of its rules") { inputs, output, grammar };
+        Usage.RejectUnknownOptions(command, inputs);
         command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(grammar)));
         return command;
     }

@@ -26,6 +26,7 @@ internal static class ScoreCommand
         var markdown = new Option<bool>("--markdown") { Description = "Write the table as Markdown (as SCORES.md holds it)" };
         var grammar = ExtractCommand.GrammarOption();
         var command = new Command("score", "Extract the documents of expectation folders and print precision and recall per document and in total") { folders, documents, json, markdown, grammar };
+        Usage.RejectUnknownOptions(command, folders);
         command.Validators.Add(result =>
         {
             if (result.GetValue(json) && result.GetValue(markdown))

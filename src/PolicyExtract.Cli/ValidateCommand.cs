@@ -22,6 +22,7 @@ internal static class ValidateCommand
         var expected = new Option<string>("--expected") { Required = true, Description = "Folder of curated expectations: NNN.rules.txt, NNN.clauses.txt, NNN.document.txt" };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON" };
         var command = new Command("validate", "Check outputs against the schema and the curated expectations; exit 0 only when all match") { output, expected, json };
+        Usage.RejectUnknownOptions(command, output);
         command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(expected)!, parse.GetValue(json)));
         return command;
     }

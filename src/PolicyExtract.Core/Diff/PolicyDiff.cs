@@ -32,8 +32,27 @@ public enum ClauseChangeKind
     Removed,
 }
 
-/// <summary>A clause of one version and its counterpart; a path is null on the side where the clause does not exist.</summary>
+/// <summary>
+/// A clause of one version and its counterpart; a path is null on the side where the clause does not exist.
+/// <see cref="Title"/> is the clause's title, or for an untitled clause the start of its text, so a reviewer can tell
+/// which clause it is.
+/// </summary>
 public sealed record ClauseChange(ClauseChangeKind Kind, string? OldPath, string? NewPath, string? Title);
+
+/// <summary>
+/// How far two documents look like versions of one policy: whether their titles and issuing bodies agree, and how many
+/// of their clauses pair up by title or text. A diff of two different policies is a mistake worth a warning.
+/// </summary>
+public sealed record Likeness(bool SameTitle, bool SameIssuers, int SharedClauses, int Clauses)
+{
+    /// <summary>Under this share of clauses in common, and with another title or issuer, they are different documents.</summary>
+    public const double SharedEnough = 0.3;
+
+    /// <summary>The same title, or half the clauses in common, or the same issuers and a good share of clauses.</summary>
+    public bool OneDocument => SameTitle || Share >= 2 * SharedEnough || (SameIssuers && Share >= SharedEnough);
+
+    private double Share => Clauses == 0 ? 0 : (double)SharedClauses / Clauses;
+}
 
 /// <summary>
 /// What changed between two versions of a policy. Rules are matched by content, never by clause path, so renumbering
@@ -46,7 +65,8 @@ public sealed record PolicyDiff(
     ImmutableArray<RuleChange> Changed,
     int Unchanged,
     ImmutableArray<DocumentChange> Document,
-    ImmutableArray<ClauseChange> Clauses)
+    ImmutableArray<ClauseChange> Clauses,
+    Likeness Likeness)
 {
     public bool HasSubstance => !Added.IsEmpty || !Removed.IsEmpty || !Changed.IsEmpty || Document.Any(d => d.Substantive);
 }

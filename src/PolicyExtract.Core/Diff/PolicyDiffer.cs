@@ -87,7 +87,12 @@ public static class PolicyDiffer
             changed,
             pairs.Count - changed.Length,
             DocumentChanges(old.Document, @new.Document),
-            ClauseChanges(old.Clauses, @new.Clauses));
+            ClauseChanges(old.Clauses, @new.Clauses, out var shared),
+            new Likeness(
+                old.Document.Title is { } t && t == @new.Document.Title,
+                !old.Document.Issuers.IsEmpty && old.Document.Issuers.SequenceEqual(@new.Document.Issuers),
+                shared,
+                Math.Max(old.Clauses.Sum(c => c.DescendantsAndSelf().Count()), @new.Clauses.Sum(c => c.DescendantsAndSelf().Count()))));
     }
 
     private static List<Entry> Entries(PolicyDocument document)
@@ -170,7 +175,7 @@ public static class PolicyDiffer
     /// Clauses paired by title and text, then by text (renumbered or moved), then by title (reworded), then, among those
     /// left, by path (an untitled clause reworded in place); the rest were added or removed.
     /// </summary>
-    private static ImmutableArray<ClauseChange> ClauseChanges(ImmutableArray<Clause> old, ImmutableArray<Clause> @new)
+    private static ImmutableArray<ClauseChange> ClauseChanges(ImmutableArray<Clause> old, ImmutableArray<Clause> @new, out int shared)
     {
         var olds = old.SelectMany(c => c.DescendantsAndSelf()).ToList();
         var news = @new.SelectMany(c => c.DescendantsAndSelf()).ToList();
@@ -193,17 +198,33 @@ public static class PolicyDiffer
                 pairedNew.Add(n);
                 if (o.Text != n.Text)
                 {
-                    changes.Add((news.IndexOf(n), new ClauseChange(ClauseChangeKind.Reworded, o.Path, n.Path, n.Title)));
+                    changes.Add((news.IndexOf(n), new ClauseChange(ClauseChangeKind.Reworded, o.Path, n.Path, Name(n))));
                 }
                 else if (o.Path != n.Path)
                 {
-                    changes.Add((news.IndexOf(n), new ClauseChange(ClauseChangeKind.Renumbered, o.Path, n.Path, n.Title)));
+                    changes.Add((news.IndexOf(n), new ClauseChange(ClauseChangeKind.Renumbered, o.Path, n.Path, Name(n))));
                 }
             }
         }
 
-        changes.AddRange(news.Where(n => !pairedNew.Contains(n)).Select(n => (news.IndexOf(n), new ClauseChange(ClauseChangeKind.Added, null, n.Path, n.Title))));
-        changes.AddRange(olds.Where(o => !pairedOld.Contains(o)).Select(o => (news.Count + olds.IndexOf(o), new ClauseChange(ClauseChangeKind.Removed, o.Path, null, o.Title))));
+        changes.AddRange(news.Where(n => !pairedNew.Contains(n)).Select(n => (news.IndexOf(n), new ClauseChange(ClauseChangeKind.Added, null, n.Path, Name(n)))));
+        changes.AddRange(olds.Where(o => !pairedOld.Contains(o)).Select(o => (news.Count + olds.IndexOf(o), new ClauseChange(ClauseChangeKind.Removed, o.Path, null, Name(o)))));
+
+        // Shared: paired by title and text or by text, not by title or path alone (which any two policies may share).
+        shared = olds.Count(o => pairedOld.Contains(o)) - changes.Count(c => c.Change.Kind == ClauseChangeKind.Reworded);
         return [.. changes.OrderBy(c => c.Order).Select(c => c.Change)];
+    }
+
+    /// <summary>A clause's title, or for an untitled one the start of its text: 对获得国家级专精特新“小巨人”企业认定的…</summary>
+    private static string? Name(Clause clause)
+    {
+        const int Shown = 20;
+        if (clause.Title is { Length: > 0 } title)
+        {
+            return title;
+        }
+
+        var text = clause.Text.Split('\n')[0].Trim();
+        return text.Length == 0 ? null : text.Length <= Shown ? text : text[..Shown] + "…";
     }
 }

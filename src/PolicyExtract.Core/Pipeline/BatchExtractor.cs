@@ -49,8 +49,12 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
 
     private readonly BatchOptions _options = options ?? new BatchOptions();
 
-    /// <summary>Expands files and folders into the inputs to read, each with the path shown for it (forward slashes).</summary>
-    public static ImmutableArray<(string Path, string Display)> ExpandInputs(IEnumerable<string> inputs, List<Diagnostic> problems)
+    /// <summary>
+    /// Expands files and folders into the inputs to read, each with the path shown for it (forward slashes). Files in
+    /// folders that are not a kind the pipeline reads (.jpg, .csv, .md notes …) go to <paramref name="skipped"/>, so that
+    /// a run can say what it left out; hidden files and folders are not inputs at all.
+    /// </summary>
+    public static ImmutableArray<(string Path, string Display)> ExpandInputs(IEnumerable<string> inputs, List<Diagnostic> problems, List<string>? skipped = null)
     {
         var files = new List<(string, string)>();
         foreach (var input in inputs)
@@ -61,11 +65,13 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
             }
             else if (Directory.Exists(input))
             {
-                var found = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                var visible = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
                     .Select(f => (Path: f, Relative: Slashes(Path.GetRelativePath(input, f))))
-                    .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('.')) && FormatDetection.IsCandidate(f.Path))
-                    .OrderBy(f => f.Relative, StringComparer.Ordinal);
-                files.AddRange(found.Select(f => (f.Path, Slashes(Path.Join(input, f.Relative)))));
+                    .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('.')))
+                    .OrderBy(f => f.Relative, StringComparer.Ordinal)
+                    .ToList();
+                files.AddRange(visible.Where(f => FormatDetection.IsCandidate(f.Path)).Select(f => (f.Path, Slashes(Path.Join(input, f.Relative)))));
+                skipped?.AddRange(visible.Where(f => !FormatDetection.IsCandidate(f.Path)).Select(f => Slashes(Path.Join(input, f.Relative))));
             }
             else
             {
@@ -113,7 +119,8 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
     public BatchRun Run(IEnumerable<string> inputs, string? outputDirectory, IBatchObserver? observer = null, string? errorsFile = null)
     {
         var problems = new List<Diagnostic>();
-        var files = ExpandInputs(inputs, problems);
+        var skipped = new List<string>();
+        var files = ExpandInputs(inputs, problems, skipped);
         errorsFile ??= outputDirectory is null ? null : Path.Combine(outputDirectory, ErrorsFileName);
         var folder = outputDirectory is null ? null : new OutputFolder(outputDirectory, ".json", errorsFile is null ? [] : [errorsFile]);
         if (outputDirectory is not null)
@@ -152,7 +159,7 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
             Finish(result, targets[index].Bytes, targets[index].Target);
         }
 
-        var run = tally.ToRun(interrupted);
+        var run = tally.ToRun(interrupted) with { Skipped = [.. skipped] };
         if (errorsFile is not null)
         {
             try

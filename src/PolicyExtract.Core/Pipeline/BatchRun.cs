@@ -11,6 +11,7 @@ namespace PolicyExtract.Pipeline;
 /// <param name="Written">Output files written, in the order written.</param>
 /// <param name="Errors">Every error of the run: each failed input's, and any on inputs that still gave a document.</param>
 /// <param name="ErrorsFile">Where the run wrote its errors as JSON; null when it wrote none (none asked for, or the write failed).</param>
+/// <param name="Skipped">Files in the folders given that are not a kind the run reads (.jpg, .csv, .md …), as shown.</param>
 public sealed record BatchRun(
     int Inputs,
     int Handled,
@@ -23,7 +24,10 @@ public sealed record BatchRun(
     long Bytes,
     ImmutableArray<Diagnostic> Errors,
     bool Interrupted,
-    string? ErrorsFile = null);
+    string? ErrorsFile = null)
+{
+    public ImmutableArray<string> Skipped { get; init; } = [];
+}
 
 /// <summary>Counts results as they stream past; keeps the errors, not the documents.</summary>
 internal sealed class BatchTally(int inputs)

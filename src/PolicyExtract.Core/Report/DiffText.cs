@@ -16,6 +16,10 @@ public static class DiffText
     {
         var s = new StringBuilder();
         s.Append(CultureInfo.InvariantCulture, $"{oldName} → {newName}: {(diff.HasSubstance ? "changed" : "no change in substance")}\n");
+        if (Warning(diff) is { } warning)
+        {
+            s.Append("warning: ").Append(warning).Append('\n');
+        }
 
         if (!diff.Document.IsEmpty)
         {
@@ -65,6 +69,20 @@ public static class DiffText
         }
 
         return s.ToString();
+    }
+
+    /// <summary>Why the two look like different documents rather than versions of one, or null.</summary>
+    public static string? Warning(PolicyDiff diff)
+    {
+        var l = diff.Likeness;
+        if (l.OneDocument)
+        {
+            return null;
+        }
+
+        var title = l.SameTitle ? "the same title" : "other titles";
+        var issuers = l.SameIssuers ? "the same issuers" : "other issuers";
+        return string.Create(CultureInfo.InvariantCulture, $"these look like two different documents, not two versions of one: {title}, {issuers}, {l.SharedClauses} of {l.Clauses} clauses in common");
     }
 
     private static string Summary(Rule rule)

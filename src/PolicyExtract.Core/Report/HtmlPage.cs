@@ -226,9 +226,13 @@ public static class HtmlPage
             }
 
             html.Append(" data-rule=\"").Append(Escape(row.RuleId)).Append("\" data-line=\"").Append(Invariant(row.Line)).Append("\">");
-            foreach (var cell in row.Cells)
+            for (var c = 0; c < row.Cells.Length; c++)
             {
-                html.Append("<td>").Append(string.Join("<br>", cell.Split('\n').Select(Escape))).Append("</td>");
+                var cell = row.Cells[c];
+
+                // The first column holds the short id; the whole one shows on hover.
+                html.Append(c == 0 ? "<td title=\"" + Escape(row.RuleId) + "\">" : "<td>");
+                html.Append(string.Join("<br>", cell.Split('\n').Select(line => line == HtmlReport.NotRead ? "<span class=\"none\">" + Escape(line) + "</span>" : Escape(line)))).Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -288,7 +292,7 @@ public static class HtmlPage
         .facts dd { margin: 0; overflow-wrap: anywhere; }
         .legend { margin: .3em 0 0; font-size: .85em; }
         .key { padding: 0 .4em; border-radius: 3px; }
-        main { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.2fr); }
+        main { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.5fr); }
         #text { margin: 0; padding: 1em 1em 1em 4.5em; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;
           border-right: 1px solid #ddd; font: inherit; }
         .side { overflow: auto; padding: 0 1em 1em; }
@@ -303,13 +307,21 @@ public static class HtmlPage
         .key.trigger { border-bottom: 2px solid var(--trigger); }
         mark.partial { border-bottom-style: dashed; }
         mark.selected { outline: 2px solid #d9363e; }
-        .added { box-shadow: inset 0 -3px #2e9e4f; }
-        .removed { box-shadow: inset 0 -3px #d9363e; text-decoration: line-through; }
-        .changed { box-shadow: inset 0 -3px #e3a008; }
-        table { border-collapse: collapse; font-size: .85em; margin-top: 1em; width: max-content; }
-        th, td { border: 1px solid #ddd; padding: .2em .4em; vertical-align: top; text-align: left; }
-        td { min-width: 4em; max-width: 22em; overflow-wrap: anywhere; }
-        td:first-child { max-width: 12em; font-size: .85em; color: #555; }
+        mark.added { box-shadow: inset 0 -4px #2e9e4f; background-color: #dcf5e3; }
+        mark.removed { box-shadow: inset 0 -4px #d9363e; text-decoration: line-through; }
+        mark.changed { box-shadow: inset 0 -4px #e3a008; outline: 1px dashed #e3a008; }
+        tr.added td { background: #eefaf1; } tr.added td:first-child { box-shadow: inset 4px 0 #2e9e4f; }
+        tr.changed td { background: #fff6df; } tr.changed td:first-child { box-shadow: inset 4px 0 #e3a008; }
+        tr.removed td { color: #8a8a8a; text-decoration: line-through; } tr.removed td:first-child { box-shadow: inset 4px 0 #d9363e; }
+        /* The table fits its panel: every column stays in view at 1400 px, long cells wrap instead of widening it. */
+        table { border-collapse: collapse; font-size: .85em; margin-top: 1em; width: 100%; table-layout: fixed; }
+        th, td { border: 1px solid #ddd; padding: .2em .4em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+        th { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        th:nth-child(1) { width: 5em; } th:nth-child(2) { width: 4.5em; } th:nth-child(3) { width: 19%; }
+        th:nth-child(4) { width: 10%; } th:nth-child(5) { width: 7%; } th:nth-child(6) { width: 11%; }
+        th:nth-child(7) { width: 17%; } th:nth-child(8), th:nth-child(9) { width: 12%; } th:nth-child(10) { width: 16%; }
+        td:first-child { font-size: .85em; color: #555; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .none { color: #999; font-style: italic; }
         th { position: sticky; top: 0; background: #f4f4f6; }
         tbody tr { cursor: pointer; }
         tbody tr:hover td { background: #f7f7fa; }

@@ -98,7 +98,7 @@ public static class HtmlReport
             new PageFact("triggers marked", Invariant($"{located.TriggersMarked} of {located.Triggers} ({located.TriggersInPart} in part)")),
             new PageFact("diagnostics", Invariant(notes.Length)));
         var table = new RuleTable(Columns, [.. document.Rules.Select(Row)]);
-        var page = new ReviewPage(meta.Title ?? meta.Id, facts, view.Text, view.LineNumbers, highlights, table, notes);
+        var page = new ReviewPage(meta.Title ?? $"{meta.Id} (no title found)", facts, view.Text, view.LineNumbers, highlights, table, notes);
         return new ReportPage(page, located);
     }
 
@@ -109,7 +109,7 @@ public static class HtmlReport
             return new PageNote(code, severity, message, null, null, ruleId);
         }
 
-        return new PageNote(code, severity, message, view.Point(s), s.Line, ruleId);
+        return new PageNote(code, severity, message, view.Point(s), s.TextLine ?? s.Line, ruleId);
     }
 
     internal static RuleRow Row(Rule rule)
@@ -139,11 +139,21 @@ public static class HtmlReport
             conditions.Add("join " + One("join"));
         }
 
+        // What the extractor could not read is said so, rather than left as an empty cell or a dash that looks like
+        // broken data: a rule with no trigger, a ratio whose base was not found.
+        var triggers = rule.Triggers.Where(t => t.Length > 0).ToList();
         return new RuleRow(
             rule.Id,
-            [rule.Id, rule.Clause, string.Join('\n', rule.Triggers), One("beneficiary"), One("benefit"), One("frequency"), string.Join('\n', amount), string.Join('\n', fields["limit"]), string.Join('\n', conditions)],
-            rule.Evidence.Line);
+            [ShortId(rule.Id), rule.Clause, triggers.Count > 0 ? string.Join('\n', triggers) : NotRead, One("beneficiary"), One("benefit"), One("frequency"),
+             string.Join('\n', amount).Replace(" of -", " of (base not read)", StringComparison.Ordinal), string.Join('\n', fields["limit"]), string.Join('\n', conditions)],
+            rule.Evidence.TextLine ?? rule.Evidence.Line);
     }
+
+    /// <summary>What a cell says where the extractor read nothing.</summary>
+    public const string NotRead = "(not read)";
+
+    /// <summary>A rule's id without its document's (<c>1.1#2</c>): the page is that document's; the row keeps the whole id.</summary>
+    internal static string ShortId(string id) => id.IndexOf('#') is var hash and >= 0 ? id[(hash + 1)..] : id;
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 

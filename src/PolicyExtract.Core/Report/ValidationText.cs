@@ -69,7 +69,8 @@ public static class ValidationText
             Line(text, "actual", f.Actual);
             Line(text, f.Kind == DifferenceKind.Unexpected ? "not listed in" : "expected at", f.ExpectedAt);
             var source = f.SourceLine > 0 && d.Source is not null ? Invariant($"{d.Source}:{f.SourceLine}") : null;
-            Line(text, "source", string.Join("  ", new[] { source, f.SourceText }.OfType<string>()));
+            var where = string.Join("  ", new[] { source, f.SourceText }.OfType<string>());
+            Line(text, "source", where.Length > 0 ? where : null);
         }
 
         text.Append('\n');
@@ -96,10 +97,13 @@ public static class ValidationText
 
     private static void Line(StringBuilder text, string label, string? value)
     {
-        if (!string.IsNullOrEmpty(value))
+        if (value is null)
         {
-            text.Append("    ").Append(label.PadRight(14)).Append(value).Append('\n');
+            return;
         }
+
+        // A value that came out empty (a trigger "") is a finding in itself: show it rather than leave the line out.
+        text.Append("    ").Append(label.PadRight(14)).Append(value.Length == 0 ? "(empty)" : value).Append('\n');
     }
 
     private static void RenderScores(StringBuilder text, IReadOnlyList<FieldScore> scores, string indent)

@@ -48,6 +48,13 @@ public static class OutputReader
             bytes = bytes[Encoding.UTF8.Preamble.Length..];
         }
 
+        // A policy given to validate by mistake: say what validate wants rather than where the JSON parser stumbled.
+        var first = bytes.TrimStart(" \t\r\n"u8);
+        if (first.IsEmpty || first[0] is not ((byte)'{' or (byte)'['))
+        {
+            return Failed(display, null, DiagnosticCatalog.OutputUnreadable, null, NotOutput);
+        }
+
         string json;
         try
         {
@@ -79,6 +86,9 @@ public static class OutputReader
             return Failed(display, json, DiagnosticCatalog.OutputUnreadable, line, reason + where);
         }
     }
+
+    /// <summary>What validate says of a file that is not JSON at all.</summary>
+    public const string NotOutput = "this is not JSON: validate checks the files extract writes (run 'policyextract extract' on a policy first, then validate its output)";
 
     private static OutputRead Failed(string display, string? json, DiagnosticDescriptor descriptor, int? line, params string[] args) =>
         new(display, json, null, Diagnostic.Create(descriptor, display, line is { } l ? new SourceSpan(l, 0, 0) : null, args), InputError: false);

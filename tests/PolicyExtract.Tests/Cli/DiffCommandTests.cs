@@ -78,4 +78,48 @@ public sealed class DiffCommandTests : IDisposable
 
         Assert.Equal(2, CliProcess.Invoke(_temp.FullName, "diff", "letter.txt").ExitCode);
     }
+
+    [Fact]
+    public void Two_different_policies_get_a_warning_that_they_are_not_versions_of_one()
+    {
+        var run = CliProcess.Invoke(Repo.Root, "diff", "seeds/000_971b0a2b12078196.txt", "seeds/002_e17dbd46a5cb70bd.txt");
+        var json = CliProcess.Invoke(Repo.Root, "diff", "seeds/000_971b0a2b12078196.txt", "seeds/002_e17dbd46a5cb70bd.txt", "--json");
+
+        const string Warning = "these look like two different documents, not two versions of one: other titles, other issuers, 0 of 40 clauses in common";
+        Assert.Contains("\nwarning: " + Warning + "\n", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("diff: warning " + Warning, json.Stderr, StringComparison.Ordinal);
+        using var parsed = JsonDocument.Parse(json.Stdout);
+        Assert.False(parsed.RootElement.GetProperty("likeness").GetProperty("oneDocument").GetBoolean());
+
+        var same = CliProcess.Invoke(Repo.Root, "diff", "output/004_ca384815636a2d4b.json", "seeds/004_ca384815636a2d4b.txt");
+        Assert.DoesNotContain("warning", same.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_gives_a_changed_fields_values_as_the_output_holds_them()
+    {
+        var seed = File.ReadAllText(Repo.Seed("000"));
+        Write("old.txt", seed);
+        Write("new.txt", seed.Replace("对获得中国版权金奖的单位，按项目给予最高100万元奖励", "对获得中国版权金奖的单位，按项目给予最高120万元奖励", StringComparison.Ordinal));
+
+        var run = CliProcess.Invoke(_temp.FullName, "diff", "old.txt", "new.txt", "--json");
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        var field = Assert.Single(Assert.Single(json.RootElement.GetProperty("changed").EnumerateArray()).GetProperty("fields").EnumerateArray());
+        Assert.Equal(("amount", "max 1000000 incl document"), (field.GetProperty("field").GetString(), field.GetProperty("old").GetString()));
+        Assert.Equal((1000000m, 1200000m), (field.GetProperty("oldValue").GetProperty("value").GetDecimal(), field.GetProperty("newValue").GetProperty("value").GetDecimal()));
+        Assert.Equal("max", field.GetProperty("newValue").GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void A_reworded_clause_without_a_title_is_named_by_the_start_of_its_text()
+    {
+        var seed = File.ReadAllText(Repo.Seed("000"));
+        Write("old.txt", seed);
+        Write("new.txt", seed.Replace("2.对主导国家标准制定、修订的，按项目给予", "2.对主导国家标准制定、修订的单位，按项目给予", StringComparison.Ordinal));
+
+        var run = CliProcess.Invoke(_temp.FullName, "diff", "old.txt", "new.txt");
+
+        Assert.Contains("  reworded    2.4.2  对主导国家标准制定、修订的单位，按项目给…\n", run.Stdout, StringComparison.Ordinal);
+    }
 }

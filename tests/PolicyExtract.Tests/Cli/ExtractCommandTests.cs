@@ -65,8 +65,85 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("nowhere: error IN010", missing.Stderr, StringComparison.Ordinal);
 
+        // A missing --out is a usage error: one line saying so and where to look, exit 2, not the whole help.
         var noOut = CliProcess.Invoke(_temp.FullName, "extract", "nowhere");
-        Assert.NotEqual(0, noOut.ExitCode);
-        Assert.Contains("--out", noOut.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, noOut.ExitCode);
+        Assert.Equal(
+            "extract: error Option '--out' is required unless '--jsonl' is given: say where the documents go.\nusage: see 'policyextract extract --help'\n",
+            noOut.Stderr);
+        Assert.Equal("", noOut.Stdout);
+    }
+
+    [Theory]
+    [InlineData("extract", "--bogus", "seeds", "--out", "o")]
+    [InlineData("report", "seeds", "--bogus", "--out", "o")]
+    [InlineData("check", "--bogus", "seeds")]
+    [InlineData("validate", "--bogus", "--expected", "tests")]
+    [InlineData("diff", "--bogus", "seeds/000_971b0a2b12078196.txt")]
+    [InlineData("score", "--bogus")]
+    public void An_unknown_option_is_a_usage_error_in_every_command(params string[] args)
+    {
+        var run = CliProcess.Invoke(Repo.Root, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"{args[0]}: error Unrecognized option '--bogus'.", run.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith($"usage: see 'policyextract {args[0]} --help'\n", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("IN010", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mistyped_option_is_named_with_the_option_it_looks_like()
+    {
+        var run = CliProcess.Invoke(Repo.Root, "extract", "seeds", "--job", "2", "--out", Path.Combine(_temp.FullName, "o"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("extract: error Unrecognized option '--job'. Did you mean '--jobs'?", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_temp.FullName, "o")), "nothing is extracted from a mistyped command line");
+    }
+
+    [Fact]
+    public void No_command_or_an_unknown_one_is_a_usage_error_too()
+    {
+        var none = CliProcess.Invoke(_temp.FullName);
+        var unknown = CliProcess.Invoke(_temp.FullName, "frobnicate");
+
+        Assert.Equal((2, 2), (none.ExitCode, unknown.ExitCode));
+        Assert.EndsWith("usage: see 'policyextract --help'\n", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command or argument 'frobnicate'", unknown.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_help_of_extract_names_every_format_it_reads()
+    {
+        var help = CliProcess.Invoke(_temp.FullName, "extract", "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.All([".txt", ".html", ".docx", ".pdf"], format => Assert.Contains(format, help.Stdout, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Jsonl_counts_the_documents_it_wrote_to_standard_output()
+    {
+        var run = CliProcess.Invoke(Repo.Root, "extract", "seeds", "--jsonl");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(5, run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("5 inputs: 5 written to standard output, 0 failed", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_of_other_kinds_in_a_folder_are_named_not_skipped_silently()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(_temp.FullName, "in"));
+        File.Copy(Repo.Seed("000"), Path.Combine(input.FullName, "policy.txt"));
+        File.WriteAllBytes(Path.Combine(input.FullName, "scan.jpg"), [0xFF, 0xD8, 0xFF]);
+        File.WriteAllText(Path.Combine(input.FullName, "notes.md"), "# notes");
+        File.WriteAllText(Path.Combine(input.FullName, "figures.csv"), "a,b");
+
+        var run = CliProcess.Invoke(_temp.FullName, "extract", "in", "--out", "out");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("skipped 3 files of other kinds in the folders given (.csv ×1, .jpg ×1, .md ×1): in/figures.csv, in/notes.md, in/scan.jpg; extract reads .txt, .html, .docx and .pdf", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("1 inputs: 1 written to out", run.Stderr, StringComparison.Ordinal);
     }
 }

@@ -162,4 +162,27 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains(from, json, StringComparison.Ordinal);
         File.WriteAllText(path, json.Replace(from, to, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_policy_given_by_mistake_is_told_what_validate_wants()
+    {
+        File.Copy(Path.Combine(Expected, "fixture.txt"), Path.Combine(_temp.FullName, "policy.txt"));
+
+        var run = Validate("policy.txt", "--expected", Expected);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("policy.txt: error VA001 not a readable output file: this is not JSON: validate checks the files extract writes (run 'policyextract extract' on a policy first, then validate its output)", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("0xE5", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_that_came_out_empty_is_shown_as_empty()
+    {
+        Edit("\"triggers\": [\n        \"主导国家标准制定\"\n      ]", "\"triggers\": [\n        \"\"\n      ]");
+
+        var run = Validate("out", "--expected", Expected);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("    expected      主导国家标准制定\n    actual        (empty)\n", run.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,49 @@ public sealed class BrowserTests : IDisposable
         }
     }
 
+    // Measures the rules table after layout: every header cell inside the window, and the side panel not scrolling
+    // sideways. The verdict goes into body[data-fit] for the dumped DOM to carry.
+    private const string FitProbe = """
+        <script>
+        (function () {
+          var width = document.documentElement.clientWidth, bad = [];
+          document.querySelectorAll('#rules th').forEach(function (th) {
+            var r = th.getBoundingClientRect();
+            if (r.left < 0 || r.right > width + 0.5 || r.width < 24) { bad.push(th.textContent + ' ' + Math.round(r.left) + '-' + Math.round(r.right)); }
+          });
+          var side = document.querySelector('.side');
+          if (side.scrollWidth > side.clientWidth + 1) { bad.push('side panel scrolls ' + side.scrollWidth + '>' + side.clientWidth); }
+          document.body.setAttribute('data-fit', bad.length ? bad.join('; ') : 'ok');
+        })();
+        </script>
+        """;
+
+    [ChromiumFact]
+    public void At_1400_px_amount_limits_and_conditions_are_in_view_without_scrolling_on_the_review_and_diff_pages()
+    {
+        var policy = Path.Combine(_temp.FullName, "new.txt");
+        File.WriteAllText(policy, File.ReadAllText(Repo.Seed("000")).Replace("最高30万元、15万元", "最高35万元、15万元", StringComparison.Ordinal));
+        var newer = Repo.Pipeline.ProcessFile(policy, "new.txt");
+        var diff = PolicyExtract.Diff.PolicyDiffer.Compare(Repo.ExtractSeed("000").Document!, newer.Document!);
+        var pages = new[]
+        {
+            ("review", HtmlReport.Build(Repo.ExtractSeed("000"), Repo.Grammar).Html),
+            ("diff", HtmlPage.Render(DiffPage.Build(newer, diff, Repo.Grammar, "old.txt", "new.txt"))),
+        };
+
+        foreach (var (name, html) in pages)
+        {
+            var page = _temp.Write(name + ".html", html.Replace("</body>", FitProbe + "</body>", StringComparison.Ordinal));
+
+            var dom = Chromium.DumpDom(page, 1400, 900);
+            var png = Path.Combine(_temp.FullName, name + ".png");
+            Chromium.Screenshot(page, png);
+
+            Assert.Equal((name, "ok"), (name, Attribute(dom, "body", "data-fit")));
+            Assert.True(new FileInfo(png).Length > 10_000, $"{name}: no screenshot");
+        }
+    }
+
     [ChromiumFact]
     public void A_script_in_the_policy_text_is_shown_and_never_run()
     {

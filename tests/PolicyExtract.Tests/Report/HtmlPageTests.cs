@@ -103,7 +103,7 @@ public sealed class HtmlPageTests
 
         AssertContainsAll(
             html,
-            "<tr id=\"r1\" data-rule=\"d#1#1\" data-line=\"1\"><td>d#1#1</td><td>fixed 100</td></tr>",
+            "<tr id=\"r1\" data-rule=\"d#1#1\" data-line=\"1\"><td title=\"d#1#1\">d#1#1</td><td>fixed 100</td></tr>",
             "<tr id=\"r2\" class=\"removed\" data-rule=\"d#1#2\" data-line=\"2\">",
             "<li class=\"warning\" data-rule=\"d#1#2\"><a href=\"#n1\">line 1</a> warning <code>RP001</code> not marked</li>",
             "<li class=\"warning\">warning <code>MD001</code> no title</li>",

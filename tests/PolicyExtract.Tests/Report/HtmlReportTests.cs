@@ -152,4 +152,45 @@ public sealed class HtmlReportTests
         Assert.Contains("<a href=\"#n1\">line 55</a> warning <code>MD002</code>", html, StringComparison.Ordinal);
         Assert.Matches("<span class=\"ln\" id=\"L55\" data-n=\"55\"></span>[^\n]*<span class=\"note warning\" id=\"n1\" data-code=\"MD002\"", html);
     }
+
+    [Fact]
+    public void A_row_shows_the_short_id_and_says_what_was_not_read()
+    {
+        var rule = new Rule(
+            "doc#2.1#3", "2.1", [""], null, "补助", Frequency.Unspecified,
+            new Amount(AmountKind.Ratio, null, null, null, null, 0.5m, null, null, null, null, false, null),
+            [], [], ConditionJoin.All, new Evidence("给予50%的补助", 10, 19, 4) { TextLine = 2 });
+
+        var row = HtmlReport.Row(rule);
+
+        Assert.Equal(("2.1#3", HtmlReport.NotRead, 2), (row.Cells[0], row.Cells[2], row.Line));
+        Assert.Contains("of (base not read)", row.Cells[6], StringComparison.Ordinal);
+        var html = HtmlPage.Render(new ReviewPage("t", [], "x", [], [], new RuleTable(HtmlReport.Columns, [row]), []));
+        Assert.Contains("<td title=\"doc#2.1#3\">2.1#3</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"none\">(not read)</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_without_a_title_is_headed_by_its_file()
+    {
+        using var temp = new TempFolder("policyextract-report-");
+        var policy = temp.Write("untitled.txt", "为支持创新，制定本办法。\n一、支持\n（一）对获得专利金奖的单位，给予30万元奖励。\n");
+
+        var page = HtmlReport.Build(Repo.Pipeline.ProcessFile(policy, "untitled.txt"), Repo.Grammar).Page;
+
+        Assert.Equal("untitled (no title found)", page.Title);
+    }
+
+    [Fact]
+    public void Skipped_tests_say_why_in_their_name()
+    {
+        // dotnet test prints a skipped test's name, not its reason: the reason is in the name.
+        foreach (var attribute in new Xunit.FactAttribute[] { new ChromiumFactAttribute(), new LibreOfficeFactAttribute() })
+        {
+            Assert.Equal(attribute.Skip is null, attribute.DisplayName is null);
+            Assert.True(attribute.Skip is null || attribute.DisplayName!.EndsWith($"(skipped: {attribute.Skip})", StringComparison.Ordinal));
+        }
+
+        Assert.Equal("BrowserTests.A_test (skipped: Chromium is not installed)", SkippedName.Of("/src/tests/Report/BrowserTests.cs", "A_test", "Chromium is not installed"));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PolicyExtract.Tests.TestSupport;
 
 /// <summary>
@@ -16,6 +18,10 @@ public static class Chromium
     /// <summary>The DOM after the page's scripts ran on load, as Chromium serializes it.</summary>
     public static string DumpDom(string file, string fragment = "") =>
         Run("--dump-dom", new Uri(Path.GetFullPath(file)).AbsoluteUri + fragment).Stdout;
+
+    /// <summary>The DOM after load in a window of the given size, so that scripts can measure the layout.</summary>
+    public static string DumpDom(string file, int width, int height) =>
+        Run("--dump-dom", $"--window-size={width},{height}", new Uri(Path.GetFullPath(file)).AbsoluteUri).Stdout;
 
     public static void Screenshot(string file, string png, int width = 1400, int height = 900) =>
         Run($"--screenshot={png}", $"--window-size={width},{height}", new Uri(Path.GetFullPath(file)).AbsoluteUri);
@@ -51,11 +57,22 @@ public static class Chromium
 /// <summary>A fact that needs headless Chromium: skipped, with the reason, where it is not installed.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute
 {
-    public ChromiumFactAttribute()
+    public ChromiumFactAttribute([CallerMemberName] string test = "", [CallerFilePath] string file = "")
     {
         if (!Chromium.Available)
         {
             Skip = Chromium.SkipReason;
+            DisplayName = SkippedName.Of(file, test, Skip);
         }
     }
+}
+
+/// <summary>
+/// The name a skipped test shows: dotnet test prints a skipped test's name but not why it was skipped (xunit shows the
+/// reason only at detailed verbosity), so the reason goes into the name.
+/// </summary>
+public static class SkippedName
+{
+    public static string Of(string file, string test, string reason) =>
+        $"{Path.GetFileNameWithoutExtension(file)}.{test} (skipped: {reason})";
 }

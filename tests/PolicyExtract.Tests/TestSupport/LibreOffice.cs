@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PolicyExtract.Tests.TestSupport;
 
 /// <summary>
@@ -44,11 +46,12 @@ public static class LibreOffice
 /// <summary>A fact that needs LibreOffice: skipped, with the reason, where it is not installed.</summary>
 public sealed class LibreOfficeFactAttribute : FactAttribute
 {
-    public LibreOfficeFactAttribute()
+    public LibreOfficeFactAttribute([CallerMemberName] string test = "", [CallerFilePath] string file = "")
     {
         if (!LibreOffice.Available)
         {
             Skip = LibreOffice.SkipReason;
+            DisplayName = SkippedName.Of(file, test, Skip);
         }
     }
 }
@@ -56,11 +59,12 @@ public sealed class LibreOfficeFactAttribute : FactAttribute
 /// <summary>A theory that needs LibreOffice: skipped, with the reason, where it is not installed.</summary>
 public sealed class LibreOfficeTheoryAttribute : TheoryAttribute
 {
-    public LibreOfficeTheoryAttribute()
+    public LibreOfficeTheoryAttribute([CallerMemberName] string test = "", [CallerFilePath] string file = "")
     {
         if (!LibreOffice.Available)
         {
             Skip = LibreOffice.SkipReason;
+            DisplayName = SkippedName.Of(file, test, Skip);
         }
     }
 }
