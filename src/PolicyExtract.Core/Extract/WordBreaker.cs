@@ -5,10 +5,16 @@ using Icu;
 namespace PolicyExtract.Extract;
 
 /// <summary>
-/// Chinese word segmentation: ICU's dictionary word-breaker (the machine's libicu, through icu.net; no jieba port is
-/// available here), then adjacent pieces that together form a word of the domain lexicon (grammar/lexicon.txt) are
-/// merged, longest first: 金|奖 → 金奖, 知识|产权 → 知识产权. Punctuation comes back as pieces too, so the pieces always
-/// concatenate to the input. Thread-safe.
+/// Cuts text into pieces that lie end to end and concatenate to it: words, and what lies between them. Must be
+/// thread-safe.
+/// </summary>
+public delegate IReadOnlyList<string> WordSegmenter(string text);
+
+/// <summary>
+/// Chinese word segmentation: ICU's dictionary word-breaker (the machine's libicu, through icu.net; jieba.NET was
+/// measured against it on the extraction and not adopted, see the README), then adjacent pieces that together form a
+/// word of the domain lexicon (grammar/lexicon.txt) are merged, longest first: 金|奖 → 金奖, 知识|产权 → 知识产权.
+/// Punctuation comes back as pieces too, so the pieces always concatenate to the input. Thread-safe.
 /// </summary>
 public sealed class WordBreaker
 {
@@ -43,9 +49,22 @@ public sealed class WordBreaker
     /// <summary>The longest word of the lexicon: no longer run of pieces can be one.</summary>
     private readonly int _longest;
 
+    /// <summary>Another segmenter in ICU's place, for comparing them on the extraction (the lexicon still merges).</summary>
+    private readonly WordSegmenter? _segment;
+
     public WordBreaker(ImmutableHashSet<string> lexicon)
+        : this(lexicon, null)
     {
-        _ = Initialized.Value;
+    }
+
+    public WordBreaker(ImmutableHashSet<string> lexicon, WordSegmenter? segment)
+    {
+        if (segment is null)
+        {
+            _ = Initialized.Value;
+        }
+
+        _segment = segment;
         _lookup = lexicon.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _longest = lexicon.Select(w => w.Length).DefaultIfEmpty(0).Max();
     }
@@ -78,33 +97,10 @@ public sealed class WordBreaker
 
     private ImmutableArray<string> Break(string text)
     {
-        var pieces = new List<string>();
-        var iterator = Iterator.Value!;
-        iterator.SetText(text);
-
-        // Words are the segments ICU gives a word status; what lies between two words (punctuation, spaces) is one
-        // piece however many segments ICU makes of it.
-        var at = 0;
-        var start = iterator.MoveFirst();
-        for (var end = iterator.MoveNext(); end != BreakIterator.DONE; start = end, end = iterator.MoveNext())
+        var pieces = _segment is null ? IcuPieces(text) : _segment(text);
+        if (_segment is not null && string.Concat(pieces) != text)
         {
-            if (iterator.GetRuleStatus() < NoneLimit)
-            {
-                continue;
-            }
-
-            if (start > at)
-            {
-                pieces.Add(text[at..start]);
-            }
-
-            pieces.Add(text[start..end]);
-            at = end;
-        }
-
-        if (at < text.Length)
-        {
-            pieces.Add(text[at..]);
+            throw new InvalidOperationException($"The segmenter lost or added text: '{text}' came back as '{string.Join("|", pieces)}'.");
         }
 
         // The pieces lie end to end in the text, so a run of them is a slice of it: looked up without building it.
@@ -136,5 +132,39 @@ public sealed class WordBreaker
         }
 
         return merged.ToImmutable();
+    }
+
+    private static List<string> IcuPieces(string text)
+    {
+        var pieces = new List<string>();
+        var iterator = Iterator.Value!;
+        iterator.SetText(text);
+
+        // Words are the segments ICU gives a word status; what lies between two words (punctuation, spaces) is one
+        // piece however many segments ICU makes of it.
+        var at = 0;
+        var start = iterator.MoveFirst();
+        for (var end = iterator.MoveNext(); end != BreakIterator.DONE; start = end, end = iterator.MoveNext())
+        {
+            if (iterator.GetRuleStatus() < NoneLimit)
+            {
+                continue;
+            }
+
+            if (start > at)
+            {
+                pieces.Add(text[at..start]);
+            }
+
+            pieces.Add(text[start..end]);
+            at = end;
+        }
+
+        if (at < text.Length)
+        {
+            pieces.Add(text[at..]);
+        }
+
+        return pieces;
     }
 }

@@ -42,12 +42,18 @@ public sealed class PolicyPipeline
     private readonly PdfText _pdf;
 
     public PolicyPipeline(PolicyGrammar grammar)
+        : this(grammar, new WordBreaker(grammar.Lexicon))
+    {
+    }
+
+    /// <param name="words">The word segmentation the rules are read with (ICU's unless a comparison plugs in another).</param>
+    public PolicyPipeline(PolicyGrammar grammar, WordBreaker words)
     {
         Grammar = grammar;
         _segmenter = new ClauseSegmenter(grammar);
         _metadata = new MetadataExtractor(grammar);
         _documentRules = new DocumentRulesReader(grammar);
-        _rules = new RuleExtractor(grammar, new WordBreaker(grammar.Lexicon));
+        _rules = new RuleExtractor(grammar, words);
         _pdf = new PdfText(new LabelMatcher(grammar));
     }
 
