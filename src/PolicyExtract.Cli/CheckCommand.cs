@@ -20,6 +20,7 @@ internal static class CheckCommand
     {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt, .html, .docx, .pdf) or folders of them; drafting notes with the policy they explain" };
         var grammar = new Option<string?>("--grammar") { Description = "Grammar folder (default: the grammar shipped with the tool)" };
+        Usage.RequireNonEmpty(grammar);
         var command = new Command("check", "Check the counts documents state (共24条措施, 附则共6个条款) against the clause trees they describe") { inputs, grammar };
         Usage.RejectUnknownOptions(command, inputs);
         command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(grammar)));

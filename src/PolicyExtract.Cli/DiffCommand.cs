@@ -25,6 +25,7 @@ internal static class DiffCommand
         var json = new Option<bool>("--json") { Description = "Write the diff as JSON" };
         var html = new Option<string?>("--html") { Description = "Also write a review page of the new version with the changes marked (the new version must be a policy file)" };
         var grammar = new Option<string?>("--grammar") { Description = "Grammar folder for source files (default: the grammar shipped with the tool)" };
+        Usage.RequireNonEmpty(html, grammar);
         var command = new Command("diff", "Compare two versions of a policy rule by rule; exit 1 when something changed in substance") { old, @new, json, html, grammar };
         Usage.RejectUnknownOptions(command, old, @new);
         command.SetAction(parse => Run(parse.GetValue(old)!, parse.GetValue(@new)!, parse.GetValue(json), parse.GetValue(html), parse.GetValue(grammar)));
@@ -33,6 +34,12 @@ internal static class DiffCommand
 
     private static int Run(string oldPath, string newPath, bool json, string? htmlPath, string? grammarDirectory)
     {
+        if (htmlPath is not null && new[] { oldPath, newPath }.Any(v => string.Equals(Path.GetFullPath(v), Path.GetFullPath(htmlPath), StringComparison.Ordinal)))
+        {
+            Console.Error.WriteLine(Diagnostics.Diagnostic.Escape($"{htmlPath}: error --html names a version being compared; the page would overwrite it: write it elsewhere"));
+            return ExitUsage;
+        }
+
         if (htmlPath is not null && VersionReader.IsOutput(newPath))
         {
             Console.Error.WriteLine($"{newPath}: error --html shows the new version's text, so the new version must be a policy file, not an output JSON");

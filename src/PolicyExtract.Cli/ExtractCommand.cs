@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using PolicyExtract.Diagnostics;
 using PolicyExtract.Grammar;
 using PolicyExtract.Pipeline;
 
@@ -25,17 +26,17 @@ internal static class ExtractCommand
         var inputs = InputsArgument();
         var output = new Option<string?>("--out", "-o") { Description = "Folder for the JSON output, one file per document, and errors.json (created if missing)" };
         var jsonl = new Option<bool>("--jsonl") { Description = "Write each document to standard output as one line of JSON (JSON Lines), in input order" };
-        var jobs = new Option<int>("--jobs", "-j") { DefaultValueFactory = _ => Environment.ProcessorCount, Description = "Documents extracted at once (default: one per core)" };
+        var jobs = Usage.Count("--jobs", "-j", Environment.ProcessorCount, "Documents extracted at once (default: one per core)");
         var errors = new Option<string?>("--errors") { Description = "Where to write the run's errors as JSON (default: <out>/errors.json)" };
         var grammar = GrammarOption();
-        jobs.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("Option '--jobs' must be at least 1.");
-            }
-        });
+        Usage.RequireNonEmpty(output, errors, grammar);
+        var budget = new Budget();
         var command = new Command("extract", "Extract clauses, metadata and rules from policy documents (.txt, .html, .docx, .pdf)") { inputs, output, jsonl, jobs, errors, grammar };
+        foreach (var option in budget.Options)
+        {
+            command.Options.Add(option);
+        }
+
         Usage.RejectUnknownOptions(command, inputs);
         command.Validators.Add(result =>
         {
@@ -50,16 +51,19 @@ internal static class ExtractCommand
             parse.GetValue(jsonl),
             parse.GetValue(jobs),
             parse.GetValue(errors),
-            parse.GetValue(grammar)));
+            parse.GetValue(grammar),
+            grammarDirectory => budget.Pool(parse, grammarDirectory)));
         return command;
     }
 
     /// <summary>What every command that writes a file per policy takes: the inputs, <c>--out</c> and <c>--grammar</c>.</summary>
-    internal static (Argument<string[]> Inputs, Option<string> Output, Option<string?> Grammar) Arguments(string outputDescription) =>
-    (
-        InputsArgument(),
-        new Option<string>("--out", "-o") { Required = true, Description = outputDescription },
-        GrammarOption());
+    internal static (Argument<string[]> Inputs, Option<string?> Output, Option<string?> Grammar) Arguments(string outputDescription)
+    {
+        var output = new Option<string?>("--out", "-o") { Required = true, Description = outputDescription };
+        var grammar = GrammarOption();
+        Usage.RequireNonEmpty(output, grammar);
+        return (InputsArgument(), output, grammar);
+    }
 
     private static Argument<string[]> InputsArgument() =>
         new("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Policy files (.txt in any Chinese encoding, .html/.htm, .docx, .pdf with a text layer) or folders of them" };
@@ -67,7 +71,7 @@ internal static class ExtractCommand
     internal static Option<string?> GrammarOption() =>
         new("--grammar") { Description = "Grammar folder (default: the grammar shipped with the tool)" };
 
-    private static int Run(string[] inputs, string? outputDirectory, bool jsonl, int jobs, string? errorsFile, string? grammarDirectory)
+    private static int Run(string[] inputs, string? outputDirectory, bool jsonl, int jobs, string? errorsFile, string? grammarDirectory, Func<string?, WorkerPool?> workers)
     {
         var clock = Stopwatch.StartNew();
         var grammar = LoadGrammar(grammarDirectory);
@@ -81,7 +85,8 @@ internal static class ExtractCommand
         using var terminate = OnSignal(PosixSignal.SIGTERM, cancel);
 
         using var jsonOut = jsonl ? Console.OpenStandardOutput() : null;
-        var extractor = new BatchExtractor(new PolicyPipeline(grammar), new BatchOptions { Workers = jobs, Cancel = cancel.Token });
+        using var pool = workers(grammarDirectory);
+        var extractor = new BatchExtractor(new PolicyPipeline(grammar), new BatchOptions { Workers = jobs, Cancel = cancel.Token, Isolation = pool });
         var run = RunProgress.Show(observer => extractor.Run(inputs, outputDirectory, observer, errorsFile), jsonOut);
         jsonOut?.Flush();
 
@@ -89,6 +94,11 @@ internal static class ExtractCommand
 
         // Without --out every document went to standard output as a line; with both, the files are counted.
         var (written, where) = outputDirectory is null ? (run.Documents, "standard output") : (run.Written.Length, jsonl ? $"{outputDirectory} and standard output" : outputDirectory);
+        foreach (var notice in run.Notices)
+        {
+            Console.Error.WriteLine(notice);
+        }
+
         if (!run.Skipped.IsEmpty)
         {
             const int named = 5;
@@ -97,7 +107,7 @@ internal static class ExtractCommand
                 .Select(g => $"{g.Key} ×{g.Count()}");
             Console.Error.WriteLine(
                 $"skipped {run.Skipped.Length} file{(run.Skipped.Length == 1 ? "" : "s")} of other kinds in the folders given ({string.Join(", ", kinds)}): " +
-                string.Join(", ", run.Skipped.Take(named)) + (run.Skipped.Length > named ? ", …" : "") + "; extract reads .txt, .html, .docx and .pdf");
+                string.Join(", ", run.Skipped.Take(named).Select(Diagnostic.Escape)) + (run.Skipped.Length > named ? ", …" : "") + "; extract reads .txt, .html, .docx and .pdf");
         }
 
         Console.Error.WriteLine(string.Create(
@@ -125,7 +135,11 @@ internal static class ExtractCommand
 
         if (run.ErrorsFile is not null)
         {
-            Console.Error.WriteLine($"errors listed in {run.ErrorsFile}");
+            Console.Error.WriteLine(Diagnostic.Escape($"errors listed in {run.ErrorsFile}"));
+        }
+        else if (run.ErrorsFileFailed)
+        {
+            Console.Error.WriteLine(Diagnostic.Escape($"the run's errors could not be written to {errorsFile ?? Path.Combine(outputDirectory!, BatchExtractor.ErrorsFileName)}: see the error above"));
         }
 
         if (run.Interrupted)
@@ -135,7 +149,7 @@ internal static class ExtractCommand
             return ExitInterrupted;
         }
 
-        return run.Failed > 0 ? ExitSomeFailed : ExitOk;
+        return run.Failed > 0 || run.ErrorsFileFailed ? ExitSomeFailed : ExitOk;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PolicyExtract.Cli;
+using PolicyExtract.Diagnostics;
 
 var root = new RootCommand("PolicyExtract: turns Chinese government incentive policies into structured, checkable rules.")
 {
@@ -9,7 +10,22 @@ var root = new RootCommand("PolicyExtract: turns Chinese government incentive po
     DiffCommand.Create(),
     ReportCommand.Create(),
     ScoreCommand.Create(),
+    Budget.WorkerCommand(),
 };
 
 var parse = root.Parse(args);
-return Usage.Report(parse) ?? parse.Invoke();
+if (Usage.Report(parse) is { } usage)
+{
+    return usage;
+}
+
+try
+{
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    // Every expected failure is a message with its file and line; this is a bug, and a user gets one line, not a trace.
+    Console.Error.WriteLine(Diagnostic.Escape($"policyextract: internal error ({e.GetType().Name}: {e.Message}); please report it with the command line that gave it"));
+    return 70;
+}

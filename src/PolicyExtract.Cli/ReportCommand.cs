@@ -14,13 +14,19 @@ internal static class ReportCommand
     public static Command Create()
     {
         var (inputs, output, grammar) = ExtractCommand.Arguments("Folder for the HTML pages (created if missing)");
+        var budget = new Budget();
         var command = new Command("report", "Write a review page per policy: its text with every figure, cap, limit, threshold and trigger marked beside the table of its rules") { inputs, output, grammar };
+        foreach (var option in budget.Options)
+        {
+            command.Options.Add(option);
+        }
+
         Usage.RejectUnknownOptions(command, inputs);
-        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(grammar)));
+        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(grammar), grammarDirectory => budget.Pool(parse, grammarDirectory)));
         return command;
     }
 
-    private static int Run(string[] inputs, string outputDirectory, string? grammarDirectory)
+    private static int Run(string[] inputs, string outputDirectory, string? grammarDirectory, Func<string?, WorkerPool?> workers)
     {
         var grammar = ExtractCommand.LoadGrammar(grammarDirectory);
         if (grammar is null)
@@ -28,8 +34,9 @@ internal static class ReportCommand
             return ExtractCommand.ExitGrammar;
         }
 
-        var run = HtmlReport.Run(new PolicyPipeline(grammar), inputs, outputDirectory);
-        foreach (var diagnostic in run.Batch.Diagnostics.Where(d => d.Severity != Severity.Info))
+        using var pool = workers(grammarDirectory);
+        var run = HtmlReport.Run(new PolicyPipeline(grammar), inputs, outputDirectory, pool);
+        foreach (var diagnostic in run.Batch.Diagnostics.Where(d => d.Severity != Severity.Info).Concat(run.Notices))
         {
             Console.Error.WriteLine(diagnostic);
         }

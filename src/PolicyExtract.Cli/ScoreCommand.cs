@@ -25,6 +25,7 @@ internal static class ScoreCommand
         var json = new Option<bool>("--json") { Description = "Write the scores as JSON" };
         var markdown = new Option<bool>("--markdown") { Description = "Write the table as Markdown (as SCORES.md holds it)" };
         var grammar = ExtractCommand.GrammarOption();
+        Usage.RequireNonEmpty(documents, grammar);
         var command = new Command("score", "Extract the documents of expectation folders and print precision and recall per document and in total") { folders, documents, json, markdown, grammar };
         Usage.RejectUnknownOptions(command, folders);
         command.Validators.Add(result =>

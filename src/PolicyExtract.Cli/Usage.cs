@@ -47,6 +47,11 @@ internal static class Usage
 
     private static void Check(Command command, CommandResult result, IEnumerable<string> values)
     {
+        if (values.Any(string.IsNullOrWhiteSpace))
+        {
+            result.AddError("An empty string is not a path: name a file or a folder.");
+        }
+
         foreach (var value in values.Where(v => v.StartsWith('-') && v.Length > 1 && !File.Exists(v) && !Directory.Exists(v)))
         {
             var name = value.Split('=')[0];
@@ -60,6 +65,42 @@ internal static class Usage
                 : $"Unrecognized option '{name}'. Did you mean '{closest}'?");
         }
     }
+
+    /// <summary>
+    /// A path option given as an empty string (<c>--out ""</c>, a variable that was never set) is a usage error, not a
+    /// path to resolve.
+    /// </summary>
+    public static void RequireNonEmpty(params Option[] options)
+    {
+        foreach (var option in options)
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+                {
+                    result.AddError($"Option '{option.Name}' needs a path, not an empty string.");
+                }
+            });
+        }
+    }
+
+    /// <summary>A count option (<c>--jobs</c>) parsed by hand, so a word where a number belongs is a usage error, not a crash.</summary>
+    public static Option<int> Count(string name, string alias, int fallback, string description) => new(name, alias)
+    {
+        DefaultValueFactory = _ => fallback,
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens is [{ Value: var value }] ? value : "";
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1)
+            {
+                return count;
+            }
+
+            result.AddError($"Option '{name}' takes a whole number of at least 1, not '{text}'.");
+            return fallback;
+        },
+    };
 
     /// <summary>Edit distance, for suggesting the option a typo meant.</summary>
     private static int Distance(string a, string b)

@@ -21,6 +21,7 @@ internal static class ValidateCommand
         var output = new Argument<string>("output") { Description = "An output folder (every *.json in it but the schema) or one output file" };
         var expected = new Option<string>("--expected") { Required = true, Description = "Folder of curated expectations: NNN.rules.txt, NNN.clauses.txt, NNN.document.txt" };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON" };
+        Usage.RequireNonEmpty(expected);
         var command = new Command("validate", "Check outputs against the schema and the curated expectations; exit 0 only when all match") { output, expected, json };
         Usage.RejectUnknownOptions(command, output);
         command.SetAction(parse => Run(parse.GetValue(output)!, parse.GetValue(expected)!, parse.GetValue(json)));

@@ -6,6 +6,8 @@
 #     is compared with its like;
 #   - extract's wall-clock time on 1 worker and on every core;
 #   - extract's peak memory (max RSS);
+#   - the cost of reading in worker processes (each document's budget, the default) against --in-process, which the
+#     rows above use so that they measure the extraction itself, as the ICU pass does;
 #   - a single-document run, end to end (median of 11), for both builds.
 # Usage: tests/PolicyExtract.Benchmarks/scale.sh [documents=10000] [rounds=2]. Needs /usr/bin/time. Writes under $WORK.
 set -euo pipefail
@@ -41,7 +43,7 @@ measure() {
 for round in $(seq 1 "$rounds"); do
   for build in aot r2r; do
     rm -rf "$work/out"
-    measure "extract --jobs 1 ($build)" "$work/cli-$build/policyextract" extract "$corpus" --out "$work/out" --jobs 1
+    measure "extract --jobs 1 ($build)" "$work/cli-$build/policyextract" extract "$corpus" --out "$work/out" --jobs 1 --in-process
     extract_cpu=$cpu
     measure "icu-pass ($build)" "$work/icu-$build/icu-pass" "$corpus"
     echo "round $round, $build: extract CPU / ICU pass CPU = $(awk "BEGIN { printf \"%.2f\", $extract_cpu / $cpu }")"
@@ -49,12 +51,16 @@ for round in $(seq 1 "$rounds"); do
 done
 
 rm -rf "$work/out"
-measure "extract --jobs 1 (aot)" "$work/cli-aot/policyextract" extract "$corpus" --out "$work/out" --jobs 1
+measure "extract --jobs 1 (aot)" "$work/cli-aot/policyextract" extract "$corpus" --out "$work/out" --jobs 1 --in-process
 one_wall=$wall
 rm -rf "$work/out"
-measure "extract --jobs $(nproc) (aot)" "$work/cli-aot/policyextract" extract "$corpus" --out "$work/out" --jobs "$(nproc)"
+measure "extract --jobs $(nproc) (aot)" "$work/cli-aot/policyextract" extract "$corpus" --out "$work/out" --jobs "$(nproc)" --in-process
 echo "wall on 1 worker / wall on $(nproc): $(awk "BEGIN { printf \"%.2f\", $one_wall / $wall }"); peak memory on $(nproc) workers: $rss MB"
 grep -E "^[0-9]+ inputs:" "$work/extract --jobs $(nproc) (aot).log" || true
+in_process_cpu=$cpu
+rm -rf "$work/out"
+measure "extract, workers (aot)" "$work/cli-aot/policyextract" extract "$corpus" --out "$work/out" --jobs "$(nproc)"
+echo "CPU in workers / in-process on $(nproc): $(awk "BEGIN { printf \"%.2f\", $cpu / $in_process_cpu }")"
 
 one=$(ls seeds/*.txt | head -n 1)
 for build in aot r2r; do

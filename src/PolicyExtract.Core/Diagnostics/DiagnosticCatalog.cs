@@ -24,6 +24,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MixedEncodings = new("IN014", Severity.Warning, "{0} line(s) are not UTF-8 like the rest of the file and were read as GB18030 (first at this line)");
     public static readonly DiagnosticDescriptor FigureTooLarge = new("IN015", Severity.Warning, "the figure '{0}' has more digits than can be represented exactly; it is left out");
     public static readonly DiagnosticDescriptor OutputOutsideFolder = new("IN016", Severity.Error, "its output name '{0}' would be written outside {1}; rename the file");
+    public static readonly DiagnosticDescriptor NotARegularFile = new("IN017", Severity.Error, "this is a {0}, not a file; only regular files are read");
+    public static readonly DiagnosticDescriptor SpecialFileSkipped = new("IN018", Severity.Warning, "skipped: a {0}, not a file; only regular files are read");
+    public static readonly DiagnosticDescriptor LinkLoop = new("IN019", Severity.Warning, "skipped: a link to {0}, a folder already read in this run (a link loop or a second way in)");
 
     // Word and PDF files (IN020 onwards).
     public static readonly DiagnosticDescriptor WordUnreadable = new("IN020", Severity.Error, "this Word file cannot be read ({0}); open it in Word or WPS and save it again as .docx");
@@ -34,6 +37,18 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PdfPagesWithoutText = new("IN025", Severity.Warning, "{0} of {1} pages have no text layer (scanned?) and were skipped, first page {2}; OCR them first");
     public static readonly DiagnosticDescriptor UnknownNumberFormat = new("IN026", Severity.Warning, "Word numbering format '{0}' is not known; its numbers are shown as 1, 2, 3");
     public static readonly DiagnosticDescriptor TrackedChanges = new("IN027", Severity.Info, "tracked changes read as accepted: {0} insertion(s) kept, {1} deletion(s) dropped");
+    public static readonly DiagnosticDescriptor WordTooDeep = new("IN028", Severity.Error, "this Word file nests its elements deeper than {0} levels (at element {1}); no real document does: refused before it is read");
+    public static readonly DiagnosticDescriptor WordTooManyElements = new("IN029", Severity.Error, "this Word file holds more than {0} elements in its text; no real document does: refused before it is read");
+
+    // A document's budget and the run's own files (IN030 onwards).
+    public static readonly DiagnosticDescriptor OverTimeBudget = new("IN030", Severity.Error, "took longer than its time budget of {0} s and was stopped (--time-limit); the other documents are not affected");
+    public static readonly DiagnosticDescriptor OverMemoryBudget = new("IN031", Severity.Error, "needed more than its memory budget of {0} MB and was stopped (--memory-limit); the other documents are not affected");
+    public static readonly DiagnosticDescriptor ReaderCrashed = new("IN032", Severity.Error, "reading it crashed the worker process ({0}); the other documents are not affected; please report it with this file");
+    public static readonly DiagnosticDescriptor WouldOverwriteInput = new("IN033", Severity.Error, "its output {0} would overwrite an input of this run; write to another folder");
+    public static readonly DiagnosticDescriptor OddFileName = new("IN034", Severity.Warning, "the file name holds {0}; the document keeps it as its id and messages show it escaped");
+    public static readonly DiagnosticDescriptor OwnPageSkipped = new("IN035", Severity.Warning, "skipped: a review page PolicyExtract wrote, not a policy");
+    public static readonly DiagnosticDescriptor FolderUnreadable = new("IN036", Severity.Warning, "skipped: the folder cannot be read: {0}");
+    public static readonly DiagnosticDescriptor OverOutputBudget = new("IN037", Severity.Error, "its output would be {0} MB, more than the {1} MB a document's output may take under its memory budget (--memory-limit); a policy's output is well under 1 MB");
 
     public static readonly DiagnosticDescriptor NumberingGap = new("ST001", Severity.Warning, "numbering skips from {0} to {1}");
     public static readonly DiagnosticDescriptor NumberingDuplicate = new("ST002", Severity.Warning, "number {0} is used twice in a row");

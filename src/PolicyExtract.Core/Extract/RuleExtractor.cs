@@ -38,6 +38,10 @@ public sealed class RuleExtractor
     // A recipient named alone before its own grant (参与单位按…, 个人给予…) is a short noun phrase.
     private const int MaxRecipientAlone = 8;
 
+    // 及, 和 and 或 nest a level each (国家及省级专利奖和外观设计奖); deeper nesting is no list the genre writes, and
+    // stopping there keeps the copies that expansion makes at each level from multiplying.
+    private const int MaxSplitDepth = 6;
+
     private readonly PolicyGrammar _grammar;
 
     /// <summary>The grammar's cue lists, read for every segment of every clause: a frozen copy is the fast lookup.</summary>
@@ -445,6 +449,15 @@ public sealed class RuleExtractor
     /// </summary>
     private static IEnumerable<QuantityMention> Within(ImmutableArray<QuantityMention> mentions, int start, int end)
     {
+        for (var i = FirstAtOrAfter(mentions, start); i < mentions.Length && mentions[i].End <= end; i++)
+        {
+            yield return mentions[i];
+        }
+    }
+
+    /// <summary>The index of the first mention starting at or after <paramref name="start"/> (the count when none).</summary>
+    private static int FirstAtOrAfter(ImmutableArray<QuantityMention> mentions, int start)
+    {
         int lo = 0, hi = mentions.Length;
         while (lo < hi)
         {
@@ -459,14 +472,82 @@ public sealed class RuleExtractor
             }
         }
 
-        for (var i = lo; i < mentions.Length && mentions[i].End <= end; i++)
-        {
-            yield return mentions[i];
-        }
+        return lo;
     }
 
     /// <summary>The shared inputs of one clause.</summary>
-    private sealed record Context(Clause Clause, Boundary Boundary, EvidenceMap Evidence, ImmutableArray<QuantityMention> Mentions);
+    private sealed record Context(Clause Clause, Boundary Boundary, EvidenceMap Evidence, ImmutableArray<QuantityMention> Mentions)
+    {
+        public FigureLists Lists { get; } = new(Clause.Text, Mentions);
+    }
+
+    /// <summary>
+    /// Where each figure's list starts: the first figure of its kind in its segment with no ，；。 between it and the
+    /// figure (参照其地方财政贡献的70%、80%和90%: the base written before 70% is every ratio's). Asked for every figure of
+    /// a clause; found in one pass over the clause and remembered, since searching back from each figure made a clause
+    /// of n figures take n³ steps. Belongs to one clause on one thread.
+    /// </summary>
+    private sealed class FigureLists(string text, ImmutableArray<QuantityMention> mentions)
+    {
+        /// <summary>For each mention, the first one before it that has no ，；。 between the two (itself when there is none).</summary>
+        private int[]? _runStart;
+
+        /// <summary>The first mention of a kind at or after an index, for the lower bounds asked so far.</summary>
+        private readonly Dictionary<(int From, QuantityKind Kind), int> _firstOfKind = [];
+
+        /// <summary>
+        /// The first figure of <paramref name="m"/>'s list in the segment starting at <paramref name="segmentStart"/>;
+        /// <paramref name="m"/> itself when it opens the list.
+        /// </summary>
+        public QuantityMention FirstOfList(QuantityMention m, int segmentStart)
+        {
+            var index = IndexAt(m.Start);
+            if (index < 0)
+            {
+                return m;
+            }
+
+            _runStart ??= RunStarts();
+            var from = Math.Max(_runStart[index], IndexAt(segmentStart, atOrAfter: true));
+            if (!_firstOfKind.TryGetValue((from, m.Kind), out var first))
+            {
+                // Lower bounds are the starts of runs or segments, which cut the clause into disjoint stretches: each
+                // stretch is walked once per kind.
+                first = from;
+                while (first < index && mentions[first].Kind != m.Kind)
+                {
+                    first++;
+                }
+
+                _firstOfKind[(from, m.Kind)] = first;
+            }
+
+            return first < index ? mentions[first] : m;
+        }
+
+        private int[] RunStarts()
+        {
+            var starts = new int[mentions.Length];
+            for (var i = 1; i < mentions.Length; i++)
+            {
+                // A mark between two figures ends the run; a mark inside the figure before this one ends it before that figure.
+                starts[i] = HasMark(mentions[i - 1].End, mentions[i].Start) ? i
+                    : HasMark(mentions[i - 1].Start, mentions[i - 1].End) ? i - 1
+                    : starts[i - 1];
+            }
+
+            return starts;
+        }
+
+        private bool HasMark(int from, int to) => from < to && text.AsSpan(from, to - from).IndexOfAny('，', '；', '。') >= 0;
+
+        /// <summary>The index of the mention starting at <paramref name="start"/> (-1 when none), or with <paramref name="atOrAfter"/> of the first starting there or later.</summary>
+        private int IndexAt(int start, bool atOrAfter = false)
+        {
+            var lo = FirstAtOrAfter(mentions, start);
+            return atOrAfter || (lo < mentions.Length && mentions[lo].Start == start) ? lo : -1;
+        }
+    }
 
     private sealed record Segment(int Start, int End, string Text);
 
@@ -835,7 +916,9 @@ public sealed class RuleExtractor
             : Within(context.Mentions, triggerStart, segment.Start + Math.Max(0, grant.VerbAt)).Where(m => IsCondition(m) && !IsBracketed(m, context.Clause.Text)).ToList();
         var conditions = thresholds.SelectMany(m => ConditionsOf(m, context)).ToImmutableArray();
         var join = JoinOf(thresholds, context.Clause.Text);
-        var evidenceEnd = segment.End;
+        // Every rule of the segment quotes the same span: one Evidence for all of them, so that a segment of n grants
+        // holds one copy of its text, not n.
+        var evidence = Evidence(context, triggerStart, segment.End);
         var respectively = Contains(segment.Text, Cue("respectively")) is not null;
 
         if (grant.Unspecified is not null || grant.RatioPhrase is not null)
@@ -859,7 +942,7 @@ public sealed class RuleExtractor
                 : [(triggers, beneficiary)];
             foreach (var (forTriggers, forBeneficiary) in each)
             {
-                yield return new Draft(triggerStart, trigger, [.. forTriggers], forBeneficiary, benefit, frequency, amount, conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+                yield return new Draft(triggerStart, trigger, [.. forTriggers], forBeneficiary, benefit, frequency, amount, conditions, evidence) { ConditionJoin = join };
             }
 
             yield break;
@@ -871,7 +954,7 @@ public sealed class RuleExtractor
         if (amounts.Length == 2 && amounts[0].Kind is QuantityKind.Percent && amounts[1] is { Kind: QuantityKind.Money, Bound.Direction: BoundDirection.AtMost })
         {
             var ratio = RatioOf(amounts[0], segment, context) with { Max = BoundOf(amounts[1], context) };
-            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, ratio, conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+            yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], beneficiary, benefit, frequency, ratio, conditions, evidence) { ConditionJoin = join };
             yield break;
         }
 
@@ -881,7 +964,7 @@ public sealed class RuleExtractor
             // ladder written as a list, each tier with its own amount, 分别 or not.
             for (var i = 0; i < amounts.Length; i++)
             {
-                yield return new Draft(triggerStart, trigger, [tiers[i]], beneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), [.. ConditionsOf(thresholds[i], context)], Evidence(context, triggerStart, evidenceEnd));
+                yield return new Draft(triggerStart, trigger, [tiers[i]], beneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), [.. ConditionsOf(thresholds[i], context)], evidence);
             }
 
             yield break;
@@ -895,7 +978,7 @@ public sealed class RuleExtractor
             var things = Included(beneficiary);
             for (var i = 0; i < amounts.Length; i++)
             {
-                yield return new Draft(triggerStart, trigger, [.. things.Select(t => levels[i] + t)], null, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+                yield return new Draft(triggerStart, trigger, [.. things.Select(t => levels[i] + t)], null, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, evidence) { ConditionJoin = join };
             }
 
             yield break;
@@ -909,7 +992,7 @@ public sealed class RuleExtractor
             {
                 List<string> forTrigger = groups is null ? [trigger] : groups[i];
                 var forBeneficiary = beneficiaries.Count == amounts.Length ? beneficiaries[i] : beneficiary;
-                yield return new Draft(triggerStart, trigger, [.. forTrigger], forBeneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+                yield return new Draft(triggerStart, trigger, [.. forTrigger], forBeneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), conditions, evidence) { ConditionJoin = join };
             }
 
             yield break;
@@ -921,7 +1004,7 @@ public sealed class RuleExtractor
         {
             foreach (var forBeneficiary in Recipients(beneficiary, respectively))
             {
-                yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], forBeneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, Evidence(context, triggerStart, evidenceEnd)) { ConditionJoin = join };
+                yield return new Draft(triggerStart, trigger, [.. Triggers(trigger, 1)], forBeneficiary, benefit, frequency, AmountOf(m, segment, context), conditions, evidence) { ConditionJoin = join };
             }
         }
     }
@@ -1294,9 +1377,10 @@ public sealed class RuleExtractor
         foreach (var item in SplitList(text, 0))
         {
             var start = 0;
+            var words = SingleCharWords(item);
             foreach (var at in TopLevel(item, '及').Concat(TopLevel(item, '和')).Order())
             {
-                if (at > start && at < item.Length - 1 && IsWordAt(item, at))
+                if (at > start && at < item.Length - 1 && words.Contains(at))
                 {
                     pieces.Add(item[start..at]);
                     start = at + 1;
@@ -1318,57 +1402,81 @@ public sealed class RuleExtractor
     /// </summary>
     /// <param name="listed">The items of the list <paramref name="item"/> is in: a head they write out in full (知识产权质押融资、
     /// 知识产权证券化和保险业务) is not shared with a part that lacks it.</param>
-    private IEnumerable<string> SplitParallel(string item, IReadOnlyList<string> listed)
+    private IEnumerable<string> SplitParallel(string item, IReadOnlyList<string> listed, int depth = 0)
     {
+        if (depth > MaxSplitDepth)
+        {
+            return [item];
+        }
+
+        HashSet<int>? words = null;
         foreach (var conjunction in new[] { '及', '和', '或' })
         {
+            // 和解 is a word, not 和; 市级及以上 is no list. The first conjunction decides, as for two parts.
             var at = TopLevelIndexOf(item, conjunction);
-            if (at > 0 && !IsWordAt(item, at))
-            {
-                // 和解 is a word, not 和.
-                continue;
-            }
-
-            if (at <= 0 || at == item.Length - 1 || item.AsSpan(at + 1).StartsWith("以上") || item.AsSpan(at + 1).StartsWith("以下"))
+            if (at <= 0 || !IsJoint(item, at, words ??= SingleCharWords(item)))
             {
                 continue;
             }
 
-            var parts = new[] { item[..at], item[(at + 1)..] };
+            // A及B及C…: every joint at once. Halving at the first joint and splitting the halves again copied the
+            // rest of the list into each half (商奖 shares the tail of 权奖及版奖…), doubling the work with each item.
+            var joints = TopLevel(item, conjunction).Where(j => IsJoint(item, j, words)).ToList();
+            var parts = new string[joints.Count + 1];
+            for (var k = 0; k <= joints.Count; k++)
+            {
+                parts[k] = item[(k == 0 ? 0 : joints[k - 1] + 1)..(k < joints.Count ? joints[k] : item.Length)];
+            }
+
+            if (parts.Any(p => p.Length == 0))
+            {
+                continue;
+            }
+
             var expanded = _lists.Expand(parts);
             if (!expanded.SequenceEqual(parts))
             {
                 var head = expanded[1].EndsWith(parts[1], StringComparison.Ordinal) ? expanded[1][..^parts[1].Length] : "";
                 var writtenOut = head.Length > 0 && parts[0].StartsWith(head, StringComparison.Ordinal)
                     && listed.Any(i => i != item && i.Contains(head, StringComparison.Ordinal));
-                return (writtenOut ? [.. parts] : expanded).SelectMany(p => SplitParallel(p, listed));
+                return (writtenOut ? [.. parts] : expanded).SelectMany(p => SplitParallel(p, listed, depth + 1));
             }
 
             // 取得专利代理师资格证书或知识产权专业高级技术职称: alternatives after one verb.
-            var alternatives = conjunction == '或' && VerbAt(parts[0]) >= 0 && VerbAt(parts[1]) < 0 && !Cue("subject-verb").Any(v => parts[1].Contains(v, StringComparison.Ordinal));
-            if (parts[0][^1] == parts[1][^1] || alternatives)
+            var alternatives = conjunction == '或' && VerbAt(parts[0]) >= 0
+                && parts.Skip(1).All(p => VerbAt(p) < 0 && !Cue("subject-verb").Any(v => p.Contains(v, StringComparison.Ordinal)));
+            if (parts.All(p => p[^1] == parts[0][^1]) || alternatives)
             {
-                return parts.SelectMany(p => SplitParallel(p, listed));
+                return parts.SelectMany(p => SplitParallel(p, listed, depth + 1));
             }
         }
 
         return [item];
     }
 
-    private bool IsWordAt(string text, int at)
+    /// <summary>A conjunction at <paramref name="at"/> that joins two items: a word of its own, inside the text, not 及以上.</summary>
+    private static bool IsJoint(string text, int at, HashSet<int> singleCharWords) =>
+        at > 0 && at < text.Length - 1 && singleCharWords.Contains(at)
+        && !text.AsSpan(at + 1).StartsWith("以上") && !text.AsSpan(at + 1).StartsWith("以下");
+
+    private bool IsWordAt(string text, int at) => SingleCharWords(text).Contains(at);
+
+    /// <summary>Where a word of one character starts in <paramref name="text"/> (及, 和, 等 standing alone, not in 和解 or 一等奖).</summary>
+    private HashSet<int> SingleCharWords(string text)
     {
+        var starts = new HashSet<int>();
         var offset = 0;
         foreach (var word in _words.Split(text))
         {
-            if (offset == at)
+            if (word.Length == 1)
             {
-                return word.Length == 1;
+                starts.Add(offset);
             }
 
             offset += word.Length;
         }
 
-        return false;
+        return starts;
     }
 
     private static int TopLevelIndexOf(string text, char c) => TopLevel(text, c).DefaultIfEmpty(-1).First();
@@ -1444,7 +1552,8 @@ public sealed class RuleExtractor
         var items = new List<string>();
         foreach (var piece in CrossPieces(text))
         {
-            var or = TopLevel(piece, '或').FirstOrDefault(at => at > 0 && at < piece.Length - 1 && IsWordAt(piece, at));
+            var words = SingleCharWords(piece);
+            var or = TopLevel(piece, '或').FirstOrDefault(at => at > 0 && at < piece.Length - 1 && words.Contains(at));
             items.AddRange(or > 0 ? [piece[..or], piece[(or + 1)..]] : [piece]);
         }
 
@@ -1749,10 +1858,7 @@ public sealed class RuleExtractor
     private Amount RatioOf(QuantityMention m, Segment segment, Context context)
     {
         // 参照其地方财政贡献的70%、80%和90%: every ratio of a list shares the base written before the first.
-        var first = Within(context.Mentions, segment.Start, m.Start)
-            .Where(x => x.Kind == m.Kind && !context.Clause.Text[x.End..m.Start].Any(c => c is '，' or '；' or '。'))
-            .DefaultIfEmpty(m)
-            .MinBy(x => x.Start)!;
+        var first = context.Lists.FirstOfList(m, segment.Start);
         var before = context.Clause.Text[segment.Start..(first.Bound is { } b && b.Start < first.Start ? b.Start : first.Start)];
         // The base is what stands between the last 按/给予 and the figure, or the next such word (根据市级财政扶持经费按照
         // 不低于1:1); when that is empty (按实际支出贷款利息给予最高70%), the one before. 按 inside 按照 is not a word of its own.

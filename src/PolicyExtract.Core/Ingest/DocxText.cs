@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -30,6 +31,16 @@ public static class DocxText
     private const long MaxCharactersInPart = 64L * 1024 * 1024;
 
     /// <summary>
+    /// Deeper than this, a file is refused before the SDK builds its tree: the SDK and the walk here recurse once a level,
+    /// and 100,000 nested elements (12 KB zipped) overflow the stack, which ends the process. Real documents nest a few
+    /// dozen levels, tables in tables included.
+    /// </summary>
+    internal const int MaxDepth = 256;
+
+    /// <summary>Over this many elements in its Word parts, a file is refused: 10 million empty paragraphs zip to 98 KB.</summary>
+    internal const int MaxElements = 4_000_000;
+
+    /// <summary>
     /// The text of the document in <paramref name="bytes"/>. Never throws on a broken file: a file that is not a readable
     /// Word package gives IN020 and no text. Warnings: IN026 for each numbering format not known; info IN027 for
     /// tracked changes.
@@ -37,9 +48,15 @@ public static class DocxText
     public static DecodeResult Decode(ReadOnlySpan<byte> bytes, string file)
     {
         ArgumentNullException.ThrowIfNull(file);
+        var copy = bytes.ToArray();
+        if (Vet(copy, file) is { } refused)
+        {
+            return new(null, EncodingNames.Unicode, [refused]);
+        }
+
         try
         {
-            using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+            using var stream = new MemoryStream(copy, writable: false);
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             if (document.MainDocumentPart?.Document?.Body is not { } body)
             {
@@ -60,6 +77,55 @@ public static class DocxText
             // the file is broken, not that we are.
             return Fail(file, Reason(e));
         }
+    }
+
+    /// <summary>
+    /// Streams through the package's Word parts (no tree, constant stack) and refuses a file whose nesting or size no
+    /// document has (IN028, IN029). A package that is broken otherwise is left to the reading, which says how.
+    /// </summary>
+    private static Diagnostic? Vet(byte[] bytes, string file)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxCharactersInPart,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+        };
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            long elements = 0;
+            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase) && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+            {
+                using var part = entry.Open();
+                using var reader = XmlReader.Create(part, settings);
+                while (reader.Read())
+                {
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        continue;
+                    }
+
+                    if (++elements > MaxElements)
+                    {
+                        return Diagnostic.Create(DiagnosticCatalog.WordTooManyElements, file, null, MaxElements.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    if (reader.Depth > MaxDepth)
+                    {
+                        return Diagnostic.Create(DiagnosticCatalog.WordTooDeep, file, null, MaxDepth.ToString(CultureInfo.InvariantCulture), $"{entry.FullName} <{reader.Name}>");
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
+        {
+            return null;
+        }
+
+        return null;
     }
 
     private static string Reason(Exception e) => e switch

@@ -26,6 +26,9 @@ internal sealed class WordNumbering
 {
     private const int Levels = 9;
 
+    /// <summary>The longest level text read as a label.</summary>
+    private const int MaxLevelText = 64;
+
     private readonly Dictionary<int, NumberingInstance> _instances = [];
     private readonly Dictionary<int, AbstractNum> _abstracts = [];
     private readonly Dictionary<string, Style> _styles = new(StringComparer.Ordinal);
@@ -123,7 +126,10 @@ internal sealed class WordNumbering
             return null;
         }
 
-        var template = definition.LevelText?.Val?.Value ?? "";
+        // A label is a few placeholders and marks (第%1章, %1.%2., （%3）); a level text longer than this is no label but
+        // a way to make every numbered paragraph huge (2,000 %1 on 20,000 paragraphs made one clause of 178 million
+        // characters), so it is read as no label.
+        var template = definition.LevelText?.Val?.Value is { Length: <= MaxLevelText } written ? written : "";
         var legal = definition.IsLegalNumberingStyle is { } lgl && (lgl.Val?.Value ?? true);
         var label = new StringBuilder();
         for (var i = 0; i < template.Length; i++)

@@ -38,6 +38,9 @@ public static class PolicyJson
         IndentSize = 2,
         NewLine = "\n",
         RespectNullableAnnotations = strict,
+
+        // A second "rules" key would silently replace the first: a file edited into that shape is not an output.
+        AllowDuplicateProperties = !strict,
         RespectRequiredConstructorParameters = strict,
         UnmappedMemberHandling = strict ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip,
     }.WithEnums(allowIntegerValues: !strict);

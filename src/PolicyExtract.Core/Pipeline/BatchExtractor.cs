@@ -33,6 +33,18 @@ public sealed record BatchOptions
     /// reports itself <see cref="BatchRun.Interrupted"/>. Files already written stay; a rerun writes the rest.
     /// </summary>
     public CancellationToken Cancel { get; init; }
+
+    /// <summary>
+    /// Worker processes to read each document in, within its time and memory budget; null reads them in this process,
+    /// without budgets (the library's callers, the tests).
+    /// </summary>
+    public WorkerPool? Isolation { get; init; }
+
+    /// <summary>
+    /// Whether results keep the text they were read from (<see cref="ExtractionResult.Text"/>), for views that show it.
+    /// A worker does not send it back, so a document that passed its worker is read again here.
+    /// </summary>
+    public bool KeepText { get; init; }
 }
 
 /// <summary>
@@ -50,46 +62,14 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
     private readonly BatchOptions _options = options ?? new BatchOptions();
 
     /// <summary>
-    /// Expands files and folders into the inputs to read, each with the path shown for it (forward slashes). Files in
-    /// folders that are not a kind the pipeline reads (.jpg, .csv, .md notes …) go to <paramref name="skipped"/>, so that
-    /// a run can say what it left out; hidden files and folders are not inputs at all.
-    /// </summary>
-    public static ImmutableArray<(string Path, string Display)> ExpandInputs(IEnumerable<string> inputs, List<Diagnostic> problems, List<string>? skipped = null)
-    {
-        var files = new List<(string, string)>();
-        foreach (var input in inputs)
-        {
-            if (File.Exists(input))
-            {
-                files.Add((input, Slashes(input)));
-            }
-            else if (Directory.Exists(input))
-            {
-                var visible = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                    .Select(f => (Path: f, Relative: Slashes(Path.GetRelativePath(input, f))))
-                    .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('.')))
-                    .OrderBy(f => f.Relative, StringComparer.Ordinal)
-                    .ToList();
-                files.AddRange(visible.Where(f => FormatDetection.IsCandidate(f.Path)).Select(f => (f.Path, Slashes(Path.Join(input, f.Relative)))));
-                skipped?.AddRange(visible.Where(f => !FormatDetection.IsCandidate(f.Path)).Select(f => Slashes(Path.Join(input, f.Relative))));
-            }
-            else
-            {
-                problems.Add(Diagnostic.Create(DiagnosticCatalog.InputNotFound, input, null));
-            }
-        }
-
-        return [.. files];
-    }
-
-    /// <summary>
     /// Extracts every input without writing anything: one result per input (a missing input is a failed result), in
     /// input order, drafting notes linked to the policy they explain when it is among the inputs.
     /// </summary>
-    public ImmutableArray<ExtractionResult> ExtractAll(IEnumerable<string> inputs)
+    /// <param name="notices">Receives the warnings of the folder walk (special files, link loops, review pages), if given.</param>
+    public ImmutableArray<ExtractionResult> ExtractAll(IEnumerable<string> inputs, List<Diagnostic>? notices = null)
     {
-        var problems = new List<Diagnostic>();
-        var files = ExpandInputs(inputs, problems);
+        var (files, problems, walked, _) = InputFiles.Expand(inputs);
+        notices?.AddRange(walked);
         var results = new ExtractionResult[files.Length];
         var linker = new ExplainsLinker();
         foreach (var extracted in ExtractInOrder(files))
@@ -118,18 +98,16 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
     /// <param name="errorsFile">Where to write the run's errors; default <c>&lt;out&gt;/errors.json</c>, none without either.</param>
     public BatchRun Run(IEnumerable<string> inputs, string? outputDirectory, IBatchObserver? observer = null, string? errorsFile = null)
     {
-        var problems = new List<Diagnostic>();
-        var skipped = new List<string>();
-        var files = ExpandInputs(inputs, problems, skipped);
+        var (files, problems, notices, skipped) = InputFiles.Expand(inputs);
         errorsFile ??= outputDirectory is null ? null : Path.Combine(outputDirectory, ErrorsFileName);
-        var folder = outputDirectory is null ? null : new OutputFolder(outputDirectory, ".json", errorsFile is null ? [] : [errorsFile]);
+        var folder = outputDirectory is null ? null : new OutputFolder(outputDirectory, ".json", errorsFile is null ? [] : [errorsFile], files.Select(f => f.Path));
         if (outputDirectory is not null)
         {
             AtomicFile.RemoveStale(outputDirectory);
         }
 
-        var tally = new BatchTally(files.Length + problems.Count);
-        observer?.Started(files.Length + problems.Count);
+        var tally = new BatchTally(files.Length + problems.Length);
+        observer?.Started(files.Length + problems.Length);
         foreach (var problem in problems)
         {
             Finish(new ExtractionResult(problem.File, null, [problem]), 0, null);
@@ -159,7 +137,7 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
             Finish(result, targets[index].Bytes, targets[index].Target);
         }
 
-        var run = tally.ToRun(interrupted) with { Skipped = [.. skipped] };
+        var run = tally.ToRun(interrupted) with { Skipped = skipped, Notices = notices };
         if (errorsFile is not null)
         {
             try
@@ -170,7 +148,7 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                run = run with { Errors = run.Errors.Add(Diagnostic.Create(DiagnosticCatalog.CannotWrite, errorsFile, null, errorsFile, e.Message)) };
+                run = run with { Errors = run.Errors.Add(Diagnostic.Create(DiagnosticCatalog.CannotWrite, errorsFile, null, errorsFile, e.Message)), ErrorsFileFailed = true };
             }
         }
 
@@ -196,10 +174,11 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
     /// <param name="render">The file's content for a result that has a document.</param>
     public static BatchResult Write(IEnumerable<ExtractionResult> results, string outputDirectory, string extension, Func<ExtractionResult, byte[]> render)
     {
-        var folder = new OutputFolder(outputDirectory, extension);
+        var materialized = results.ToList();
+        var folder = new OutputFolder(outputDirectory, extension, [], materialized.Select(r => r.File));
         var handled = new List<ExtractionResult>();
         var written = new List<string>();
-        foreach (var result in results)
+        foreach (var result in materialized)
         {
             var (claimed, target) = folder.Claim(result);
             if (target is null)
@@ -245,7 +224,18 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
     /// A bug met on one document must not cost the user the others: it becomes that document's error (without a stack
     /// trace), and the run goes on.
     /// </summary>
-    private ExtractionResult ProcessContained(string path, string display)
+    internal ExtractionResult ProcessContained(string path, string display)
+    {
+        if (_options.Isolation is { } pool)
+        {
+            var isolated = pool.Extract(path, display);
+            return isolated.Failed || !_options.KeepText ? isolated : InProcess(path, display);
+        }
+
+        return InProcess(path, display);
+    }
+
+    private ExtractionResult InProcess(string path, string display)
     {
         try
         {
@@ -257,5 +247,4 @@ public sealed class BatchExtractor(PolicyPipeline pipeline, BatchOptions? option
         }
     }
 
-    private static string Slashes(string path) => path.Replace('\\', '/');
 }

@@ -27,6 +27,12 @@ public sealed record BatchRun(
     string? ErrorsFile = null)
 {
     public ImmutableArray<string> Skipped { get; init; } = [];
+
+    /// <summary>Warnings about what the folder walk left out (special files, link loops, review pages), as found.</summary>
+    public ImmutableArray<Diagnostic> Notices { get; init; } = [];
+
+    /// <summary>The run's errors were to be written to a file and could not be: the run failed, whatever its documents did.</summary>
+    public bool ErrorsFileFailed { get; init; }
 }
 
 /// <summary>Counts results as they stream past; keeps the errors, not the documents.</summary>

@@ -17,14 +17,17 @@ public sealed class OutputFolder
     private readonly string _extension;
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly ImmutableHashSet<string> _reserved;
+    private readonly ImmutableHashSet<string> _inputs;
 
     /// <param name="reserved">Files the run itself writes (errors.json), which no document may take if they are in the folder.</param>
-    public OutputFolder(string directory, string extension, params IEnumerable<string> reserved)
+    /// <param name="inputs">The run's input files, which no output may replace (a review page named like the page it reviews).</param>
+    public OutputFolder(string directory, string extension, IEnumerable<string> reserved, IEnumerable<string> inputs)
     {
         Directory = directory;
         _fullPath = Path.GetFullPath(directory);
         _extension = extension;
         _reserved = [.. reserved.Select(Path.GetFullPath)];
+        _inputs = [.. inputs.Select(Path.GetFullPath)];
     }
 
     public string Directory { get; }
@@ -49,6 +52,11 @@ public sealed class OutputFolder
         if (name is "." or ".." || !string.Equals(Path.GetDirectoryName(full), Path.TrimEndingDirectorySeparator(_fullPath), StringComparison.Ordinal))
         {
             return (Failed(result, Diagnostic.Create(DiagnosticCatalog.OutputOutsideFolder, result.File, null, name, Directory)), null);
+        }
+
+        if (_inputs.Contains(full))
+        {
+            return (Failed(result, Diagnostic.Create(DiagnosticCatalog.WouldOverwriteInput, result.File, null, InputFiles.Display(target))), null);
         }
 
         if (_reserved.Contains(full))

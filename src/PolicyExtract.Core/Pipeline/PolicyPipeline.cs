@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Security.Cryptography;
 using PolicyExtract.Diagnostics;
 using PolicyExtract.Extract;
@@ -62,16 +63,34 @@ public sealed class PolicyPipeline
     /// <summary>Reads and extracts one file. <paramref name="displayPath"/> is how the file is named in output and messages.</summary>
     public ExtractionResult ProcessFile(string path, string displayPath)
     {
+        // Only regular files: a FIFO would block here for ever and a device never ends (the folder walk leaves both
+        // out; this is for one named on its own).
+        if (FileProbe.Stat(path) is { Kind: not (FileKind.Regular or FileKind.Missing) } special)
+        {
+            return Fail(displayPath, DiagnosticCatalog.NotARegularFile, FileProbe.Describe(special.Kind));
+        }
+
         byte[] bytes;
         try
         {
-            var length = new FileInfo(path).Length;
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            var length = stream.Length;
             if (length > MaxInputBytes)
             {
-                return Fail(displayPath, DiagnosticCatalog.TooLarge, length.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxInputBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return Fail(displayPath, DiagnosticCatalog.TooLarge, length.ToString(CultureInfo.InvariantCulture), MaxInputBytes.ToString(CultureInfo.InvariantCulture));
             }
 
-            bytes = File.ReadAllBytes(path);
+            // The length is what the file system says; the read trusts only what it gets (a file can grow while read).
+            bytes = new byte[length];
+            var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            if (read < bytes.Length)
+            {
+                bytes = bytes[..read];
+            }
+            else if (stream.ReadByte() >= 0)
+            {
+                return Fail(displayPath, DiagnosticCatalog.Unreadable, "it grew while it was read");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -111,6 +130,11 @@ public sealed class PolicyPipeline
             _ => TextDecoding.Decode(bytes, displayPath),
         };
         var diagnostics = new List<Diagnostic>(decoded.Diagnostics);
+        if (OddName(displayPath) is { } odd)
+        {
+            diagnostics.Insert(0, Diagnostic.Create(DiagnosticCatalog.OddFileName, displayPath, null, odd));
+        }
+
         if (decoded.Text is not { } source)
         {
             return new ExtractionResult(displayPath, null, [.. diagnostics]);
@@ -128,7 +152,7 @@ public sealed class PolicyPipeline
             if (html.DeepNestingAt >= 0)
             {
                 var line = TextDecoding.LineAt(source, html.DeepNestingAt);
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NestingTooDeep, displayPath, new SourceSpan(line, html.DeepNestingAt, html.DeepNestingAt + 1), HtmlNesting.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NestingTooDeep, displayPath, new SourceSpan(line, html.DeepNestingAt, html.DeepNestingAt + 1), HtmlNesting.MaxDepth.ToString(CultureInfo.InvariantCulture)));
             }
 
             normalized = Normalizer.Normalize(html.Text, source, html.SourceOffsets);
@@ -198,6 +222,19 @@ public sealed class PolicyPipeline
                 diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FigureTooLarge, file, new SourceSpan(at.Line, at.Start, at.End), figure));
             }
         }
+    }
+
+    /// <summary>
+    /// What in a file's name would mislead a reader of messages or travel badly: a line break (it would forge a message
+    /// line), another control character, or a backslash (a separator on Windows). Such a name is kept, and said so.
+    /// </summary>
+    private static string? OddName(string displayPath)
+    {
+        var name = Path.GetFileName(displayPath);
+        return name.Any(c => c is '\n' or '\r') ? "a line break"
+            : name.Any(char.IsControl) ? "a control character"
+            : name.Contains('\\') ? "a backslash"
+            : null;
     }
 
     private static ExtractionResult Fail(string file, DiagnosticDescriptor descriptor, params string[] args) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PolicyExtract.Pipeline;
 
 namespace PolicyExtract.Report;
 
@@ -32,6 +33,7 @@ public static class HtmlPage
         var html = new StringBuilder(page.Text.Length * 3);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append(InputFiles.GeneratorMark).Append('\n')
             .Append("<title>").Append(Escape(page.Title)).Append("</title>\n")
             .Append("<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
         RenderHeader(html, page);

@@ -20,6 +20,9 @@ public sealed record ReportPage(ReviewPage Page, LocatedRules Located)
 /// <summary>What <see cref="HtmlReport.Run"/> did: the pages written and, per input, its result with the report's own findings.</summary>
 public sealed record ReportRun(BatchResult Batch, ImmutableArray<ReportPage> Pages)
 {
+    /// <summary>Warnings about what the folder walk left out (special files, link loops, review pages).</summary>
+    public ImmutableArray<Diagnostic> Notices { get; init; } = [];
+
     public int Figures => Pages.Sum(p => p.Located.Figures);
 
     public int FiguresMarked => Pages.Sum(p => p.Located.FiguresMarked);
@@ -44,10 +47,12 @@ public static class HtmlReport
         ["id", "clause", "triggers", "beneficiary", "benefit", "frequency", "amount", "limits", "conditions"];
 
     /// <summary>Extracts the inputs and writes <c>&lt;out&gt;/&lt;document id&gt;.html</c> for each document, atomically.</summary>
-    public static ReportRun Run(PolicyPipeline pipeline, IEnumerable<string> inputs, string outputDirectory)
+    /// <param name="isolation">Worker processes that read each document first, within its budget; null reads in this process only.</param>
+    public static ReportRun Run(PolicyPipeline pipeline, IEnumerable<string> inputs, string outputDirectory, WorkerPool? isolation = null)
     {
         var pages = new Dictionary<ExtractionResult, ReportPage>(ReferenceEqualityComparer.Instance);
-        var results = new BatchExtractor(pipeline).ExtractAll(inputs).Select(result =>
+        var notices = new List<Diagnostic>();
+        var results = new BatchExtractor(pipeline, new BatchOptions { Isolation = isolation, KeepText = true }).ExtractAll(inputs, notices).Select(result =>
         {
             if (result.Document is null || result.Text is null)
             {
@@ -72,7 +77,7 @@ public static class HtmlReport
             return withFindings;
         }).ToList();
         var batch = BatchExtractor.Write(results, outputDirectory, ".html", r => Encoding.UTF8.GetBytes(pages[r].Html));
-        return new ReportRun(batch, [.. batch.Results.Where(r => r.Document is not null && pages.ContainsKey(r)).Select(r => pages[r])]);
+        return new ReportRun(batch, [.. batch.Results.Where(r => r.Document is not null && pages.ContainsKey(r)).Select(r => pages[r])]) { Notices = [.. notices] };
     }
 
     /// <summary>The page of one extracted document; <paramref name="result"/> must have its document and text.</summary>

@@ -131,7 +131,7 @@ public sealed class BatchExtractorTests : IDisposable
         var result = Repo.Pipeline.Process("某区若干措施\n一、支持\n（一）给予奖励。"u8, "policy.txt");
         var escaping = result with { Document = result.Document! with { Document = result.Document.Document with { Id = "../../evil" } } };
 
-        var (claimed, target) = new OutputFolder(Out, ".json").Claim(escaping);
+        var (claimed, target) = new OutputFolder(Out, ".json", [], []).Claim(escaping);
 
         Assert.Null(target);
         Assert.Equal(("IN016", "../../evil.json"), (claimed.Diagnostics[^1].Code, claimed.Diagnostics[^1].Args[0]));
@@ -146,7 +146,7 @@ public sealed class BatchExtractorTests : IDisposable
         Write(".hidden.txt", "一、支持");
         Write("scan.pdf", "%PDF-1.4");
 
-        var inputs = BatchExtractor.ExpandInputs([In], []);
+        var inputs = InputFiles.Expand([In]).Files;
 
         Assert.Equal(["a/b.html", "scan.pdf", "z.txt"], inputs.Select(i => Path.GetRelativePath(In, i.Path).Replace('\\', '/')));
     }
