@@ -50,6 +50,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FolderUnreadable = new("IN036", Severity.Warning, "skipped: the folder cannot be read: {0}");
     public static readonly DiagnosticDescriptor OverOutputBudget = new("IN037", Severity.Error, "its output would be {0} MB, more than the {1} MB a document's output may take under its memory budget (--memory-limit); a policy's output is well under 1 MB");
 
+    // Rules (RU001 onwards).
+    public static readonly DiagnosticDescriptor NoTrigger = new("RU001", Severity.Warning, "rule {0} names no trigger: what earns its {1} is not written where the grant is, or was not read; its triggers are []");
+
     public static readonly DiagnosticDescriptor NumberingGap = new("ST001", Severity.Warning, "numbering skips from {0} to {1}");
     public static readonly DiagnosticDescriptor NumberingDuplicate = new("ST002", Severity.Warning, "number {0} is used twice in a row");
     public static readonly DiagnosticDescriptor NumberingBackwards = new("ST003", Severity.Warning, "numbering goes back from {0} to {1}");

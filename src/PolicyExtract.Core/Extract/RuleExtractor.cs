@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using PolicyExtract.Extract.Roles;
 using PolicyExtract.Grammar;
 using PolicyExtract.Numbers;
 using PolicyExtract.Rules;
@@ -58,12 +59,18 @@ public sealed class RuleExtractor
         _cues = grammar.Cues.ToFrozenDictionary(StringComparer.Ordinal);
         _quantities = grammar.Quantities;
         _words = words;
+        _terms = new TermReader(grammar);
+        _scopes = new LimitScopeReader(grammar);
         _lists = new ListExpander(words, grammar.Cues["award-rank"]);
         _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
         _leadFunctionWords = [.. Cue("lead-function"), .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
     }
 
     private ImmutableArray<string> Cue(string section) => _cues[section];
+
+    private readonly TermReader _terms;
+
+    private readonly LimitScopeReader _scopes;
 
     public ImmutableArray<Rule> Extract(string documentId, IEnumerable<Clause> clauses, Boundary boundary, EvidenceMap evidence)
     {
@@ -99,6 +106,7 @@ public sealed class RuleExtractor
             string? basis = null;
             Encouragement? encouraged = null;
             Segment? before = null;
+            var terms = new List<(Term Term, Segment Segment, int DraftsBefore)>();
             foreach (var segment in Sentences.Segments(sentence, sentenceStart).Select(p => new Segment(p.Start, p.Start + p.Text.Length, p.Text)))
             {
                 var segmentBefore = before;
@@ -135,6 +143,19 @@ public sealed class RuleExtractor
                         Instalment = new Instalment(paidBefore.Instalment!.Index + 1, label),
                     });
                     continue;
+                }
+
+                if (_terms.Read(text, segment.Start, segment.End, inSegment) is { } term)
+                {
+                    // 补贴期限不超过3年: how long the grants of the sentence are paid; its figure is neither an amount nor a
+                    // condition of theirs. A segment that says nothing else is done.
+                    terms.Add((term, segment, sentenceDrafts.Count));
+                    context.Terms.Add(term.Figure.Start);
+                    inSegment.Remove(term.Figure);
+                    if (inSegment.Count == 0 && (!term.Leading || GrantOf(segment, inSegment, text, false) is null))
+                    {
+                        continue;
+                    }
                 }
 
                 if (TryLimitOrCap(segment, inSegment, sentenceDrafts.Count > 0 ? sentenceDrafts : clauseDrafts, sentenceDrafts.Count > 0, context))
@@ -236,6 +257,15 @@ public sealed class RuleExtractor
                     }));
                 trigger.Clear();
                 basis = null;
+            }
+
+            foreach (var (term, segment, draftsBefore) in terms)
+            {
+                var limit = TermLimit(term, segment, sentenceStart, context);
+                foreach (var draft in TermedBy(term, draftsBefore, sentenceDrafts, clauseDrafts))
+                {
+                    draft.Limits = draft.Limits.Add(limit);
+                }
             }
 
             clauseDrafts.AddRange(sentenceDrafts);
@@ -478,6 +508,9 @@ public sealed class RuleExtractor
     /// <summary>The shared inputs of one clause.</summary>
     private sealed record Context(Clause Clause, Boundary Boundary, EvidenceMap Evidence, ImmutableArray<QuantityMention> Mentions)
     {
+        /// <summary>Where the clause's terms (补贴期限不超过3年) start: figures that are no condition of a grant.</summary>
+        public HashSet<int> Terms { get; } = [];
+
         public FigureLists Lists { get; } = new(Clause.Text, Mentions);
     }
 
@@ -913,7 +946,7 @@ public sealed class RuleExtractor
         var frequency = FrequencyOf(segment.Text, trigger, grant, context.Clause.Text);
         var thresholds = parts.Count == 0
             ? []
-            : Within(context.Mentions, triggerStart, segment.Start + Math.Max(0, grant.VerbAt)).Where(m => IsCondition(m) && !IsBracketed(m, context.Clause.Text)).ToList();
+            : Within(context.Mentions, triggerStart, segment.Start + Math.Max(0, grant.VerbAt)).Where(m => IsCondition(m) && !IsBracketed(m, context.Clause.Text) && !context.Terms.Contains(m.Start)).ToList();
         var conditions = thresholds.SelectMany(m => ConditionsOf(m, context)).ToImmutableArray();
         var join = JoinOf(thresholds, context.Clause.Text);
         // Every rule of the segment quotes the same span: one Evidence for all of them, so that a segment of n grants
@@ -1717,19 +1750,20 @@ public sealed class RuleExtractor
 
         var lead = segment.Text[..(capped[0].Start - segment.Start)];
         var hasGiveVerb = lead.Contains("给予", StringComparison.Ordinal) || lead.Contains("予以", StringComparison.Ordinal);
-        var entity = Contains(lead, Cue("scope-entity"));
-        var project = Contains(lead, Cue("scope-project"));
+        var scope = _scopes.Read(lead);
+        var entity = scope == LimitScope.PerEntity;
+        var project = scope == LimitScope.PerProject;
         var total = Contains(segment.Text, Cue("period-total")) is not null;
         var yearly = Contains(lead, Cue("frequency-yearly")) is not null;
 
         // 单个项目最高300万元 (分别30万元、25万元、15万元): the cap on the grant just made; so is a bare 最高50万元 after a
         // progressive step (每增加30件增加3万元，最高50万元).
-        var stepped = sameSentence && targets[^1].Amount.Step is not null && project is null && !yearly && !total;
+        var stepped = sameSentence && targets[^1].Amount.Step is not null && !project && !yearly && !total;
         // 按其研发实际发生额的20%给予企业奖励，最高奖励不超过50万元: a bare cap after an uncapped ratio or rate caps it.
-        var bare = sameSentence && project is null && !yearly && !total && capped.Count == 1
+        var bare = sameSentence && !project && !yearly && !total && capped.Count == 1
             && targets[^1].Amount is { Kind: AmountKind.Ratio or AmountKind.PerUnit, Max: null }
             && Cue("benefit").Concat(_quantities.BoundsBefore.Select(b => b.Word)).Aggregate(lead, (rest, w) => rest.Replace(w, "", StringComparison.Ordinal)).Trim().Length == 0;
-        if (sameSentence && (project is not null || stepped || bare) && entity is null && !hasGiveVerb && capped.All(m => m.Kind == QuantityKind.Money))
+        if (sameSentence && (project || stepped || bare) && !entity && !hasGiveVerb && capped.All(m => m.Kind == QuantityKind.Money))
         {
             if (capped.Count == 1)
             {
@@ -1768,15 +1802,14 @@ public sealed class RuleExtractor
             var (inclusive, semantics) = Resolve(m.Bound!, context.Boundary);
             if (m.Kind is QuantityKind.Count)
             {
-                var scope = entity is not null ? LimitScope.PerEntity : project is not null ? LimitScope.PerProject : LimitScope.Program;
                 // 每年最多资助10家 and the limits of yearly grants are per year; 同一项专利仅资助一次 is for all time.
                 var period = !total && (yearly || targets.All(d => d.Frequency == Frequency.Yearly)) ? LimitPeriod.Year : LimitPeriod.Total;
 
-                limits.Add(new Limit(LimitKind.Count, m.Value ?? 0m, m.Unit, scope, period, inclusive, semantics, Evidence(context, segment.Start, segment.End)));
+                limits.Add(new Limit(LimitKind.Count, m.Value ?? 0m, m.Unit, scope ?? LimitScope.Program, period, inclusive, semantics, Evidence(context, segment.Start, segment.End)));
             }
-            else if (m.Kind is QuantityKind.Money && (entity is not null || yearly || total))
+            else if (m.Kind is QuantityKind.Money && (entity || yearly || total))
             {
-                limits.Add(new Limit(LimitKind.Amount, m.Value ?? 0m, m.Unit, entity is not null ? LimitScope.PerEntity : LimitScope.Program, total && !yearly ? LimitPeriod.Total : LimitPeriod.Year, inclusive, semantics, Evidence(context, segment.Start, segment.End)));
+                limits.Add(new Limit(LimitKind.Amount, m.Value ?? 0m, m.Unit, entity ? LimitScope.PerEntity : LimitScope.Program, total && !yearly ? LimitPeriod.Total : LimitPeriod.Year, inclusive, semantics, Evidence(context, segment.Start, segment.End)));
             }
         }
 
@@ -1791,6 +1824,33 @@ public sealed class RuleExtractor
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The grants a term governs. One that opens (5年内每年给予…, 三年管理期内，…) governs the grants of its sentence after
+    /// it; one that closes (…给予租金补贴，补贴期限不超过3年) those before it, or all of its sentence's when it comes
+    /// first; one written as a sentence of its own (扶持期限为三年。) those of the clause before it, unless its word
+    /// need not be a grant's (自办理产权之日起期限10年: how long a bought flat is restricted).
+    /// </summary>
+    private static IEnumerable<Draft> TermedBy(Term term, int draftsBefore, List<Draft> sentence, List<Draft> clause)
+    {
+        var before = Math.Min(draftsBefore, sentence.Count);
+        return sentence.Count == 0 ? (term.Bare ? [] : clause)
+            : term.Leading ? sentence[before..]
+            : before > 0 ? sentence[..before]
+            : sentence;
+    }
+
+    /// <summary>
+    /// A term as a limit: per project where its sentence names the project as the unit (单个项目, 每项), else per
+    /// recipient; for the whole time; its bound read as the document reads it.
+    /// </summary>
+    private Limit TermLimit(Term term, Segment segment, int sentenceStart, Context context)
+    {
+        var m = term.Figure;
+        var scope = _scopes.Read(context.Clause.Text[sentenceStart..m.Start]) == LimitScope.PerProject ? LimitScope.PerProject : LimitScope.PerEntity;
+        var (inclusive, semantics) = m.Bound is { } b ? Resolve(b, context.Boundary) : (true, BoundSemantics.Default);
+        return new Limit(LimitKind.Duration, m.Value!.Value, m.Unit, scope, LimitPeriod.Total, inclusive, semantics, Evidence(context, segment.Start, segment.End));
     }
 
     /// <summary>
@@ -1976,8 +2036,9 @@ public sealed class RuleExtractor
         /// <summary>A part of a grant split by recipient (其中团队…，个人…).</summary>
         public bool Part { get; init; }
 
+        /// <summary>The rule; a trigger the clause does not write is left out, never an empty string (the pipeline says so: RU001).</summary>
         public Rule Build(string id, string clause) =>
-            new(id, clause, Triggers, Beneficiary, Benefit, Frequency, Amount, Limits, Conditions, ConditionJoin, Evidence) { Instalment = Instalment };
+            new(id, clause, [.. Triggers.Where(t => !string.IsNullOrWhiteSpace(t))], Beneficiary, Benefit, Frequency, Amount, Limits, Conditions, ConditionJoin, Evidence) { Instalment = Instalment };
     }
 }
 

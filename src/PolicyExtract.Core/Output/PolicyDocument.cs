@@ -15,7 +15,7 @@ public sealed record PolicyDocument(
     ImmutableArray<DiagnosticRecord> Diagnostics)
 {
     /// <summary>Semantic version of the output format: a field added is a minor version, a field changed or removed a major one.</summary>
-    public const string CurrentSchemaVersion = "0.5.0";
+    public const string CurrentSchemaVersion = "0.6.0";
 }
 
 /// <summary>A diagnostic as written to JSON: the file is implied by the document, the location is a source span.</summary>

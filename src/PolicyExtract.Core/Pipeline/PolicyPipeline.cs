@@ -188,6 +188,10 @@ public sealed class PolicyPipeline
             metadata = metadata with { Boundary = boundary, Constraints = _documentRules.ReadConstraints(clauses, evidence) };
             rules = _rules.Extract(metadata.Id, clauses, boundary, evidence);
             WarnTooLarge(clauses, evidence, displayPath, diagnostics);
+            foreach (var rule in rules.Where(r => r.Triggers.IsEmpty))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoTrigger, displayPath, new SourceSpan(rule.Evidence.Line, rule.Evidence.Start, rule.Evidence.End), rule.Id, rule.Benefit ?? "grant"));
+            }
         }
 
         var document = new PolicyDocument(

@@ -71,6 +71,9 @@ public enum LimitKind
 
     /// <summary>每年最多资助10家, 同一单位每年资助不超过3个项目, 累计资助不超过3次.</summary>
     Count,
+
+    /// <summary>补贴期限不超过3年, 连续补贴三年: how long a grant is paid (a term).</summary>
+    Duration,
 }
 
 public enum LimitScope

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace PolicyExtract.Extract.Roles;
+
+/// <summary>Where the readers' cue words stand in a piece of text.</summary>
+internal static class Words
+{
+    /// <summary>The first of <paramref name="words"/> that <paramref name="text"/> starts with, or null.</summary>
+    public static string? StartOf(ReadOnlySpan<char> text, ImmutableArray<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.StartsWith(word, StringComparison.Ordinal))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+}
