@@ -694,8 +694,9 @@ public sealed class RuleExtractor
     }
 
     /// <summary>
-    /// 企事业单位新增…, 我市单位或个人取得…, 企业在国内开展的…: a trigger written subject first; the subject (ending in a
-    /// beneficiary word, followed by a verb of grammar/cues.txt [subject-verb]) is returned.
+    /// 企事业单位新增…, 我市单位或个人取得…, 企业在国内开展的…, 批发企业年销售额达到1亿元: a trigger written subject first;
+    /// the subject (ending in a beneficiary word, followed by a verb of grammar/cues.txt [subject-verb], or by a measure of
+    /// it and its figure, [subject-measure]) is returned.
     /// </summary>
     private string? SubjectFirst(string trigger)
     {
@@ -711,13 +712,39 @@ public sealed class RuleExtractor
                 return null;
             }
 
-            if (EndsWithCue(trigger.AsSpan(0, end), Cue("beneficiary")) && StartsWithAny(trigger.AsSpan(end), Cue("subject-verb")))
+            if (EndsWithCue(trigger.AsSpan(0, end), Cue("beneficiary"))
+                && (StartsWithAny(trigger.AsSpan(end), Cue("subject-verb")) || IsMeasured(trigger.AsSpan(end))))
             {
                 return trigger[..end];
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// 年销售额达到1亿元, 上云费用达1万元以上: what follows a subject is a measure of it and its figure, before any comma
+    /// or 的 ends the phrase ([subject-measure]).
+    /// </summary>
+    private bool IsMeasured(ReadOnlySpan<char> rest)
+    {
+        var end = rest.IndexOfAny('，', '的', '、');
+        if (end >= 0 && rest[end] == '的' && end + 1 < rest.Length && rest[end + 1] != '，')
+        {
+            // 服务企业上云数达500家以上的云服务商: the measure describes the noun after 的, who is the recipient.
+            return false;
+        }
+
+        var phrase = end < 0 ? rest : rest[..end];
+        foreach (var verb in Cue("subject-measure"))
+        {
+            if (phrase.IndexOf(verb, StringComparison.Ordinal) is > 0 and var at && at + verb.Length < phrase.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -1215,7 +1242,7 @@ public sealed class RuleExtractor
 
     /// <summary>
     /// 每年 in the grant, or a trigger that opens with 年度 (年度获得…), is yearly, even with 一次性 (每年…给予一次性补贴); then
-    /// 一次性; then 年度 as the basis (依据年度考核绩效); then per item. 上一年度 dates a figure and says nothing of frequency.
+    /// 每月 or a rate per month (每人每月300元); then 一次性; then 年度 as the basis (依据年度考核绩效); then per item. 上一年度 dates a figure and says nothing of frequency.
     /// </summary>
     private Frequency FrequencyOf(string grantText, string trigger, Grant grant, string clauseText)
     {
@@ -1223,6 +1250,11 @@ public sealed class RuleExtractor
         if (text.Contains("每年", StringComparison.Ordinal) || Cue("frequency-yearly").Any(c => trigger.StartsWith(c, StringComparison.Ordinal)))
         {
             return Frequency.Yearly;
+        }
+
+        if (Contains(text, Cue("frequency-monthly")) is not null || grant.Amounts.Any(a => a.Per?.Split('/').Contains("月") == true))
+        {
+            return Frequency.Monthly;
         }
 
         if (Contains(text, Cue("frequency-once")) is not null)

@@ -47,6 +47,9 @@ public enum Frequency
     /// <summary>每年, 年度.</summary>
     Yearly,
 
+    /// <summary>每月, 按月发放, 每人每月300元: paid monthly.</summary>
+    Monthly,
+
     /// <summary>按项目, 每件, 每项: per item earned.</summary>
     PerItem,
 

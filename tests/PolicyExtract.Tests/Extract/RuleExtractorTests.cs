@@ -246,10 +246,11 @@ public sealed class RuleExtractorTests
     }
 
     [Fact]
-    public void A_rate_per_area_and_month_keeps_both_units()
+    public void A_rate_per_area_and_month_is_per_area_paid_monthly()
     {
+        // Format 0.6.0: the month is the frequency, not a second unit of the rate (issue 17, per and frequency agree).
         var rule = Assert.Single(Rules("对入驻的企业，按每平方米每月最高30元给予租金补贴。"));
-        Assert.Equal((AmountKind.PerUnit, 30m, "平方米/月", 30m), (rule.Amount.Kind, rule.Amount.Value!.Value, rule.Amount.Per, rule.Amount.Max!.Value));
+        Assert.Equal((AmountKind.PerUnit, 30m, "平方米", 30m, Frequency.Monthly), (rule.Amount.Kind, rule.Amount.Value!.Value, rule.Amount.Per, rule.Amount.Max!.Value, rule.Frequency));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PolicyExtract.Diagnostics;
 using PolicyExtract.Output;
 using PolicyExtract.Pipeline;
 using PolicyExtract.Tests.TestSupport;
@@ -119,7 +120,7 @@ public sealed class BatchExtractorTests : IDisposable
 
         var (run, results) = Run(In);
 
-        var error = Assert.Single(Assert.Single(results).Diagnostics);
+        var error = Assert.Single(Assert.Single(results).Diagnostics, d => d.Severity == Severity.Error);
         Assert.Equal(("IN009", "errors.json", "the run's own list of errors"), (error.Code, error.Args[0], error.Args[1]));
         Assert.Empty(run.Written);
         Assert.Equal("IN009", Assert.Single(RunErrorsJson.Deserialize(File.ReadAllBytes(Path.Combine(Out, "errors.json")))!.Errors).Code);
