@@ -1979,10 +1979,16 @@ public sealed class RuleExtractor
             baseText = baseText.Trim().TrimEnd('的');
         }
 
-        if (baseText.Length == 0 && m.Bound is { } lead && lead.Start == m.Start)
+        if (baseText.Length == 0 && m.Bound is { } lead && lead.End <= m.End && lead.Start >= segment.Start)
         {
-            // 按不超过实际交易金额5%: the base stands between the bound word and the figure, inside the mention.
-            baseText = WithoutFigure(context.Clause.Text[lead.End..m.End]).TrimEnd('的');
+            // 按不超过实际交易金额5%, 资助标准原则上不高于产品订货合同的20%: the base stands between the bound word and
+            // the figure.
+            baseText = WithoutFigure(context.Clause.Text[lead.End..m.End]).TrimEnd('的').Trim();
+        }
+
+        if (baseText.Length == 0)
+        {
+            baseText = BaseWithoutCue(before) ?? "";
         }
 
         var (inclusive, semantics) = m.Bound is { } bw ? Resolve(bw, context.Boundary) : (default(bool?), default(BoundSemantics?));
@@ -1996,6 +2002,38 @@ public sealed class RuleExtractor
     }
 
     /// <summary>实际交易金额5% → 实际交易金额: the text without the percentage or ratio figure that ends it (5%, 百分之五, 三分之一, 1:1).</summary>
+    /// <summary>
+    /// A base written with no 按 before it: 补贴参团民营企业代表交通费的50% (the noun before 的 and the figure, past the grant
+    /// verb), 对…新增的有关设备购置费给予不超过50%的补助 and …形成的区级财力部分给予50%补助 (the noun a 的 ends before 给予).
+    /// Never a recipient (对符合条件的企业给予50%补贴 names no base), and nothing when no 的 marks the noun.
+    /// </summary>
+    private string? BaseWithoutCue(string before)
+    {
+        string? candidate = null;
+        if (before.EndsWith('的'))
+        {
+            candidate = before[..^1];
+            var cut = Math.Max(candidate.LastIndexOf('，'), candidate.LastIndexOf('的'));
+            candidate = candidate[(cut + 1)..];
+            foreach (var verb in Cue("grant-verb").Concat(Cue("benefit")).OrderByDescending(w => w.Length))
+            {
+                if (candidate.StartsWith(verb, StringComparison.Ordinal))
+                {
+                    candidate = candidate[verb.Length..];
+                    break;
+                }
+            }
+        }
+        else if (Cue("grant-verb").Where(v => before.EndsWith(v, StringComparison.Ordinal) || before.TrimEnd().EndsWith(v, StringComparison.Ordinal)).FirstOrDefault() is { } verb
+            && before[..before.LastIndexOf(verb, StringComparison.Ordinal)] is var head && head.LastIndexOf('的') is var de and >= 0)
+        {
+            candidate = head[(de + 1)..];
+        }
+
+        candidate = candidate?.Trim();
+        return candidate is { Length: > 1 } && !EndsWithCue(candidate, Cue("beneficiary")) && !candidate.Contains('，') ? candidate : null;
+    }
+
     private static string WithoutFigure(string text)
     {
         for (var before = ""; before != text;)
