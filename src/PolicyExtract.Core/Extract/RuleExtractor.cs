@@ -61,6 +61,7 @@ public sealed class RuleExtractor
         _words = words;
         _terms = new TermReader(grammar);
         _scopes = new LimitScopeReader(grammar);
+        _grantWordsLongestFirst = [.. grammar.Cues["grant-verb"].Concat(grammar.Cues["benefit"]).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];
         _lists = new ListExpander(words, grammar.Cues["award-rank"]);
         _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
         _leadFunctionWords = [.. Cue("lead-function"), .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
@@ -71,6 +72,9 @@ public sealed class RuleExtractor
     private readonly TermReader _terms;
 
     private readonly LimitScopeReader _scopes;
+
+    /// <summary>Grant verbs and benefit words, longest first, so that 配套奖励 is taken before 奖励.</summary>
+    private readonly ImmutableArray<string> _grantWordsLongestFirst;
 
     public ImmutableArray<Rule> Extract(string documentId, IEnumerable<Clause> clauses, Boundary boundary, EvidenceMap evidence)
     {
@@ -152,7 +156,7 @@ public sealed class RuleExtractor
                     terms.Add((term, segment, sentenceDrafts.Count));
                     context.Terms.Add(term.Figure.Start);
                     inSegment.Remove(term.Figure);
-                    if (inSegment.Count == 0 && (!term.Leading || GrantOf(segment, inSegment, text, false) is null))
+                    if (inSegment.Count == 0 && (!term.Leading || GrantOf(segment, inSegment, text, label is not null) is null))
                     {
                         continue;
                     }
@@ -680,18 +684,7 @@ public sealed class RuleExtractor
         return false;
     }
 
-    private static bool StartsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> cues)
-    {
-        foreach (var cue in cues)
-        {
-            if (text.StartsWith(cue, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool StartsWithAny(ReadOnlySpan<char> text, ImmutableArray<string> cues) => Words.StartOf(text, cues) is not null;
 
     /// <summary>
     /// 企事业单位新增…, 我市单位或个人取得…, 企业在国内开展的…, 批发企业年销售额达到1亿元: a trigger written subject first;
@@ -2015,16 +2008,12 @@ public sealed class RuleExtractor
             candidate = before[..^1];
             var cut = Math.Max(candidate.LastIndexOf('，'), candidate.LastIndexOf('的'));
             candidate = candidate[(cut + 1)..];
-            foreach (var verb in Cue("grant-verb").Concat(Cue("benefit")).OrderByDescending(w => w.Length))
+            if (Words.StartOf(candidate, _grantWordsLongestFirst) is { } verb)
             {
-                if (candidate.StartsWith(verb, StringComparison.Ordinal))
-                {
-                    candidate = candidate[verb.Length..];
-                    break;
-                }
+                candidate = candidate[verb.Length..];
             }
         }
-        else if (Cue("grant-verb").Where(v => before.EndsWith(v, StringComparison.Ordinal) || before.TrimEnd().EndsWith(v, StringComparison.Ordinal)).FirstOrDefault() is { } verb
+        else if (Cue("grant-verb").FirstOrDefault(v => before.TrimEnd().EndsWith(v, StringComparison.Ordinal)) is { } verb
             && before[..before.LastIndexOf(verb, StringComparison.Ordinal)] is var head && head.LastIndexOf('的') is var de and >= 0)
         {
             candidate = head[(de + 1)..];

@@ -77,6 +77,26 @@ public sealed class TermAndLimitTests
     public void What_a_limit_counts_per_comes_from_its_quantifier(string lead, LimitScope? expected) =>
         Assert.Equal(expected, Scopes.Read(lead));
 
+    /// <summary>Negated bounds read as the bound they state: 不得超过 is at most, never 超过 ("more than").</summary>
+    [Theory]
+    [InlineData("每年申报项目不得超过2个", BoundDirection.AtMost, 2)]
+    [InlineData("补助总额不能超过50万元", BoundDirection.AtMost, 500000)]
+    [InlineData("享受时间不可超过3年", BoundDirection.AtMost, 3)]
+    [InlineData("补助不应超过实际投入的50%", BoundDirection.AtMost, 0.5)]
+    [InlineData("贴息不得高于同期贷款利息的50%", BoundDirection.AtMost, 0.5)]
+    [InlineData("申报不得多于3项", BoundDirection.AtMost, 3)]
+    [InlineData("配套资金不得低于100万元", BoundDirection.AtLeast, 1000000)]
+    [InlineData("参训人数不得少于30人", BoundDirection.AtLeast, 30)]
+    [InlineData("每家企业限报2个项目", BoundDirection.AtMost, 2)]
+    [InlineData("每人仅可申请一次", BoundDirection.AtMost, 1)]
+    [InlineData("单个企业最多申报5人", BoundDirection.AtMost, 5)]
+    public void A_bound_reads_as_it_is_written(string phrase, BoundDirection direction, double value)
+    {
+        var m = Assert.Single(QuantityFinder.Find(phrase, Repo.Grammar.Quantities));
+
+        Assert.Equal((direction, (decimal)value, true), (m.Bound!.Direction, m.Value!.Value, m.Bound.Inclusive));
+    }
+
     private static IReadOnlyList<Rule> Rules(string clause) =>
         Repo.Pipeline.Process(Encoding.UTF8.GetBytes("某区若干措施\n一、支持企业\n（一）" + clause + "\n"), "t.txt").Document!.Rules;
 
