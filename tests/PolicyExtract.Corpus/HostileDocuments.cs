@@ -10,8 +10,8 @@ namespace PolicyExtract.Corpus;
 /// </summary>
 public static class HostileDocuments
 {
-    /// <summary>The shapes, by name: a list joined by 及, 分别 pairs, a clause of ratios, a clause of amounts of money.</summary>
-    public static IReadOnlyList<string> Shapes { get; } = ["ji-list", "respectively", "ratios", "amounts"];
+    /// <summary>The shapes, by name: a list joined by 及, 分别 pairs, a clause of ratios, a clause of amounts of money, a tier ladder.</summary>
+    public static IReadOnlyList<string> Shapes { get; } = ["ji-list", "respectively", "ratios", "amounts", "ladder"];
 
     /// <summary>One policy with one clause of the <paramref name="shape"/> at <paramref name="n"/> items, as UTF-8.</summary>
     public static byte[] Build(string shape, int n) => Encoding.UTF8.GetBytes("某区若干措施\n一、支持企业\n（一）" + Clause(shape, n) + "\n");
@@ -19,7 +19,8 @@ public static class HostileDocuments
     /// <summary>
     /// The clause: 对获得国家级专利奖及国家级商标奖及…的企业给予10万元奖励 (one grant, each award a trigger of it);
     /// 对获得A、B、…的企业分别给予1万元、2万元、…奖励 (each award its amount); 对企业按投资额的1%、2%、…给予奖励 and
-    /// 对企业给予1万元、2万元、…奖励 (a grant for each figure).
+    /// 对企业给予1万元、2万元、…奖励 (a grant for each figure); 企业年营业收入首次达到100万元、200万元、…的，分别奖励1000元、
+    /// 2000元、… (a tier for each threshold).
     /// </summary>
     public static string Clause(string shape, int n) => shape switch
     {
@@ -28,6 +29,8 @@ public static class HostileDocuments
             + string.Join("、", Enumerable.Range(1, n).Select(i => i.ToString(CultureInfo.InvariantCulture) + "万元")) + "奖励。",
         "ratios" => "对企业按投资额的" + string.Join("、", Enumerable.Range(0, n).Select(i => Percent(i).ToString(CultureInfo.InvariantCulture) + "%")) + "给予奖励。",
         "amounts" => "对企业给予" + string.Join("、", Enumerable.Range(1, n).Select(i => i.ToString(CultureInfo.InvariantCulture) + "万元")) + "奖励。",
+        "ladder" => "企业年营业收入首次达到" + string.Join("、", Enumerable.Range(1, n).Select(i => (i * 100).ToString(CultureInfo.InvariantCulture) + "万元"))
+            + "的，分别奖励" + string.Join("、", Enumerable.Range(1, n).Select(i => (i * 1000).ToString(CultureInfo.InvariantCulture) + "元")) + "。",
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, "not a shape of " + nameof(HostileDocuments)),
     };
 

@@ -27,6 +27,15 @@ public sealed class RuleExtractor
     // 行业组织、产业知识产权联盟、科研机构或知识产权服务机构 is a beneficiary list; a longer tail after 的 is a clause.
     private const int MaxBeneficiaryLength = 32;
 
+    // How far back a listed figure looks for the figure that names its metric: the genre's ladders have a few tiers, and
+    // a bound keeps a clause of thousands of listed figures linear.
+    private const int MaxListWalk = 32;
+
+    // 人员费补助, 招商引荐扶持: the words that qualify a benefit after its amount are few.
+    private const int MaxBenefitQualifier = 6;
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' && c is not ('的' or '每' or '按');
+
     // …的项目, …的企业: a trigger ends in a short noun after 的.
     private const int ShortNounAfterDe = 4;
 
@@ -52,6 +61,11 @@ public sealed class RuleExtractor
     private readonly ListExpander _lists;
     private readonly ImmutableArray<BoundEntry> _capsAndFloors;
     private readonly ImmutableArray<string> _leadFunctionWords;
+    private readonly ImmutableArray<string> _boundWords;
+
+    /// <summary>Grant verbs and the verbs that pay (grammar/cues.txt [pay-verb]), which grant only with a sum of money.</summary>
+    private readonly ImmutableArray<string> _grantAndPayVerbs;
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789０１２３４５６７８９一二两三四五六七八九十百千万");
 
     public RuleExtractor(PolicyGrammar grammar, WordBreaker words)
     {
@@ -60,16 +74,21 @@ public sealed class RuleExtractor
         _quantities = grammar.Quantities;
         _words = words;
         _terms = new TermReader(grammar);
+        _announcements = new AnnouncementReader(grammar);
         _scopes = new LimitScopeReader(grammar);
         _grantWordsLongestFirst = [.. grammar.Cues["grant-verb"].Concat(grammar.Cues["benefit"]).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];
         _lists = new ListExpander(words, grammar.Cues["award-rank"]);
         _capsAndFloors = [.. _quantities.BoundsBefore.Where(b => b.Direction is BoundDirection.AtMost or BoundDirection.AtLeast)];
+        _grantAndPayVerbs = [.. Cue("grant-verb"), .. Cue("pay-verb")];
+        _boundWords = [.. _quantities.BoundsBefore.Concat(_quantities.BoundsAfter).Select(b => b.Word).Distinct()];
         _leadFunctionWords = [.. Cue("lead-function"), .. Cue("frequency-per-item"), .. Cue("instalment"), .. _quantities.BoundsBefore.Select(b => b.Word)];
     }
 
     private ImmutableArray<string> Cue(string section) => _cues[section];
 
     private readonly TermReader _terms;
+
+    private readonly AnnouncementReader _announcements;
 
     private readonly LimitScopeReader _scopes;
 
@@ -101,6 +120,7 @@ public sealed class RuleExtractor
         // 对企业在国内…胜诉的分别给予2万元；在境外…胜诉的给予5万元: a grant after ； that names no recipient and is written
         // in parallel to the grant before it is for the same recipient.
         Draft? carried = null;
+        var afterSemicolon = false;
         foreach (var (sentenceStart, sentence) in Sentences.Of(text))
         {
             var sentenceDrafts = new List<Draft>();
@@ -110,9 +130,16 @@ public sealed class RuleExtractor
             string? basis = null;
             Encouragement? encouraged = null;
             Segment? before = null;
+            Segment? unread = null;
+            Segment? measuredIn = null;
             var terms = new List<(Term Term, Segment Segment, int DraftsBefore)>();
-            foreach (var segment in Sentences.Segments(sentence, sentenceStart).Select(p => new Segment(p.Start, p.Start + p.Text.Length, p.Text)))
+            Announcement? announced = null;
+            var announcedPaid = false;
+            List<Segment> announcedBy = [];
+            var segments = Sentences.Segments(sentence, sentenceStart).Select(p => new Segment(p.Start, p.Start + p.Text.Length, p.Text)).ToList();
+            for (var index = 0; index < segments.Count; index++)
             {
+                var segment = segments[index];
                 var segmentBefore = before;
                 before = segment;
                 var inSegment = WithSharedBounds(segment, Within(mentions, segment.Start, segment.End).ToList());
@@ -162,8 +189,42 @@ public sealed class RuleExtractor
                     }
                 }
 
-                if (TryLimitOrCap(segment, inSegment, sentenceDrafts.Count > 0 ? sentenceDrafts : clauseDrafts, sentenceDrafts.Count > 0, context))
+                var owed = announced is null ? [] : VerblessAmounts(segment, inSegment, text);
+                var owedTo = owed.Length > 0 ? _announcements.RecipientBefore(segment.Text[..(owed[0].Start - segment.Start)]) : null;
+                if (owed.Length > 0 && (owedTo is not null || !announcedPaid))
                 {
+                    // 给予生活补贴，每人每月3000元: the figure of the grant the segment before named; 其中A类人才每月3000元，B类人才
+                    // 每月2000元 names each figure's recipient. A later figure naming none (每项…不超过25万元) is a cap, not a grant.
+                    var named = announced!;
+                    sentenceDrafts.AddRange(MakeDrafts(segment, new Grant(0, owed, null, null), announcedBy, context)
+                        .Select(d => d with
+                        {
+                            Benefit = named.Benefit,
+                            Beneficiary = owedTo ?? d.Beneficiary,
+                            Frequency = named.Once && d.Frequency == Frequency.Unspecified ? Frequency.Once : d.Frequency,
+                        }));
+                    trigger.Clear();
+                    announcedPaid = true;
+                    continue;
+                }
+
+                announced = null;
+                // …给予奖励；单个项目奖励最高不超过300万元: a cap that opens the sentence after ； caps the grant before it.
+                var capsBefore = sentenceDrafts.Count > 0 || (index == 0 && afterSemicolon && clauseDrafts.Count > 0);
+                if (TryLimitOrCap(segment, inSegment, sentenceDrafts.Count > 0 ? sentenceDrafts : clauseDrafts, capsBefore, context))
+                {
+                    continue;
+                }
+
+                if (inSegment.All(m => !IsGrantAmount(m, text)) && index + 1 < segments.Count
+                    && _announcements.Read(segment.Text, segments[index + 1].Text, VerblessAmounts(segments[index + 1], WithSharedBounds(segments[index + 1], Within(mentions, segments[index + 1].Start, segments[index + 1].End).ToList()), text).Length > 0) is { } announcement)
+                {
+                    // 对新引进的博士给予生活补贴，每人每月3000元: the grant is named here and measured in the next segment; what
+                    // stands before its verb earns it.
+                    announced = announcement;
+                    announcedPaid = false;
+                    var lead = Lead(segment.Text[..announcement.VerbAt]);
+                    announcedBy = [.. trigger, .. lead.Length > 0 ? [new Segment(segment.Start, segment.Start + lead.Length, lead)] : Array.Empty<Segment>()];
                     continue;
                 }
 
@@ -177,21 +238,36 @@ public sealed class RuleExtractor
 
                 if (grant is null)
                 {
-                    if (BasisOf(segment.Text) is { } b)
+                    var measuredBy = BasisOf(segment.Text);
+                    if (measuredBy is not null)
                     {
                         // 根据年度业务规模、完成质量综合考评，分档给予…: what the grant is measured by.
-                        basis = b;
+                        basis = measuredBy;
+                        measuredIn = segment;
                     }
 
-                    if (Encouraged(segment.Text) is { } encouragement)
+                    var encouragement = Encouraged(segment.Text);
+                    if (encouragement is not null)
                     {
                         // 鼓励知识产权服务机构围绕产业，…给予最高50万元奖励: the grants of the sentence are for them.
                         encouraged = encouragement;
                     }
 
-                    if (IsTriggerPart(segment.Text, trigger.Count > 0))
+                    // …的 closes a trigger: what follows it (依据考核结果, 经认定) is how the grant is decided, not what earns it;
+                    // nor is what the grant is measured by (参照银行贷款基准利率).
+                    if (measuredBy is null && IsTriggerPart(segment.Text, trigger.Count > 0 && !trigger[^1].Text.EndsWith('的')))
                     {
+                        if (trigger.Count == 0 && unread is not null && unread == segmentBefore && StartsWithAny(segment.Text, Cue("trigger-continue")))
+                        {
+                            // 营业收入首次达到5000万元、1亿元，且增速20%以上的: 且 cannot open a trigger; it continues the segment before.
+                            trigger.Add(unread);
+                        }
+
                         trigger.Add(segment);
+                    }
+                    else if (measuredBy is null && encouragement is null)
+                    {
+                        unread = segment;
                     }
 
                     continue;
@@ -254,6 +330,11 @@ public sealed class RuleExtractor
                             ? [earned]
                             : d.Triggers,
                     })
+                    .Select(d => d.Amount.Kind != AmountKind.Unspecified || measuredIn is null || measuredIn != segmentBefore || d.Triggers.All(t => t.Length == 0) ? d : d with
+                    {
+                        // …的，按其年末的地方财政贡献，给予“一事一议”奖励: a grant without a figure keeps what it is measured by.
+                        Amount = d.Amount with { Phrase = measuredIn.Text + "，" + d.Amount.Phrase },
+                    })
                     .Select(d => label is null ? d : d with
                     {
                         Instalment = new Instalment(1, label),
@@ -274,6 +355,7 @@ public sealed class RuleExtractor
 
             clauseDrafts.AddRange(sentenceDrafts);
             carried = sentence.EndsWith('；') ? sentenceDrafts.LastOrDefault(d => d.Beneficiary is not null) ?? carried : null;
+            afterSemicolon = sentence.EndsWith('；');
         }
 
         CarryLadderMetrics(clauseDrafts);
@@ -629,15 +711,13 @@ public sealed class RuleExtractor
         return best;
     }
 
-    private static bool StartsTrigger(string text) => StartsWithAny(text, TriggerOpeners);
-
-    // Words that open a trigger afresh: 对获得…的, 凡…的, and 即：… where a grant is spelled out (…连续5年奖励，即：年度地方财政
-    // 贡献1000万元及以上至2000万元、…的，分别…).
-    private static readonly ImmutableArray<string> TriggerOpeners = ["对于", "对", "凡", "即：", "即:"];
+    /// <summary>对获得…的, 凡…的, 向…的: a segment that opens a trigger afresh (grammar/cues.txt [trigger-opener]).</summary>
+    private bool StartsTrigger(string text) => StartsWithAny(text, Cue("trigger-opener"));
 
     /// <summary>
     /// A segment that belongs to the trigger of the next grant: 对…, a continuation of an open trigger, …的, …的项目 (a short
-    /// noun after 的), or one that opens with a trigger verb (主导制定产业技术国际标准，每项标准给予…).
+    /// noun after 的), one that opens with a trigger verb (主导制定产业技术国际标准，每项标准给予…), or the act a grant is paid
+    /// per (…门店10家以上的，每新设一家连锁门店，给予1万元).
     /// </summary>
     private bool IsTriggerPart(string text, bool open)
     {
@@ -648,9 +728,14 @@ public sealed class RuleExtractor
 
         var de = text.LastIndexOf('的');
         return StartsTrigger(text) || open || text.EndsWith('的') || EndsWithBeneficiary(text) is not null
+            || IsPerAct(text)
             || (de >= 0 && text.Length - de - 1 <= ShortNounAfterDe)
             || StartsWithAny(text, Cue("trigger-verb"));
     }
+
+    /// <summary>每新设一家连锁门店, 每引进1名博士: the act a grant is paid per.</summary>
+    private bool IsPerAct(string text) =>
+        text.Length > 2 && text[0] == '每' && (text[1] == '新' || StartsWithAny(text.AsSpan(1), Cue("trigger-verb")));
 
     /// <summary>…的单位 → 单位: the beneficiary that closes a 对…的 trigger.</summary>
     private string? EndsWithBeneficiary(string text)
@@ -693,8 +778,10 @@ public sealed class RuleExtractor
     /// </summary>
     private string? SubjectFirst(string trigger)
     {
-        if (trigger.Length < 3 || StartsWithAny(trigger, Cue("trigger-verb")) || StartsWithAny(trigger, Cue("preposition")))
+        if (trigger.Length < 3 || StartsWithAny(trigger, Cue("trigger-verb")) || StartsWithAny(trigger, Cue("preposition"))
+            || StartsWithAny(trigger, Cue("scope-quantifier")))
         {
+            // 单个项目设备购置在50万元以上: what is counted per, not who receives.
             return null;
         }
 
@@ -705,7 +792,16 @@ public sealed class RuleExtractor
                 return null;
             }
 
-            if (EndsWithCue(trigger.AsSpan(0, end), Cue("beneficiary"))
+            if (trigger[end - 1] == '（')
+            {
+                // 中心（基地、企业）: a bracket's words are no subject of their own.
+                var close = trigger.IndexOf('）', end);
+                end = close < 0 ? trigger.Length : close;
+                continue;
+            }
+
+            // 现代服务业类项目固定资产投资3000万元及以上: a kind of project is what is funded, not who receives.
+            if (EndsWithCue(trigger.AsSpan(0, end), Cue("beneficiary")) && !EndsWithCue(trigger.AsSpan(0, end), Cue("scope-item"))
                 && (StartsWithAny(trigger.AsSpan(end), Cue("subject-verb")) || IsMeasured(trigger.AsSpan(end))))
             {
                 return trigger[..end];
@@ -729,9 +825,29 @@ public sealed class RuleExtractor
         }
 
         var phrase = end < 0 ? rest : rest[..end];
+        if (Words.StartOf(phrase, Cue("list-joint")) is not null)
+        {
+            // 新引进企业和本地新注册企业实缴注册资本…: the subject goes on past 企业.
+            return false;
+        }
+
         foreach (var verb in Cue("subject-measure"))
         {
             if (phrase.IndexOf(verb, StringComparison.Ordinal) is > 0 and var at && at + verb.Length < phrase.Length)
+            {
+                return true;
+            }
+        }
+
+        // 新注册企业实缴注册资本5000万元以上, 企业运营满3年: a measure bounded by a word of grammar/bounds.txt.
+        if (phrase.IndexOfAny(Digits) <= 0)
+        {
+            return false;
+        }
+
+        foreach (var bound in _boundWords)
+        {
+            if (phrase.IndexOf(bound, StringComparison.Ordinal) > 0)
             {
                 return true;
             }
@@ -812,6 +928,10 @@ public sealed class RuleExtractor
     private static bool IsRangeThreshold(QuantityMention m, string clauseText) =>
         (m.Min is not null || m.Max is not null) && !m.Approximate && m.End < clauseText.Length && clauseText[m.End] == '的';
 
+    /// <summary>每人每月3000元, 标准为每户每月500元: the amounts of a segment that has no verb of its own; empty otherwise.</summary>
+    private ImmutableArray<QuantityMention> VerblessAmounts(Segment segment, List<QuantityMention> mentions, string clauseText) =>
+        IndexOfAny(segment.Text, _grantAndPayVerbs) >= 0 ? [] : [.. mentions.Where(m => IsGrantAmount(m, clauseText))];
+
     /// <param name="instalment">The segment opens with an instalment label (第一年50万元), which needs no verb.</param>
     private Grant? GrantOf(Segment segment, List<QuantityMention> mentions, string clauseText, bool instalment)
     {
@@ -826,10 +946,12 @@ public sealed class RuleExtractor
         if (amounts.Length > 0)
         {
             var firstAmount = amounts[0].Start - segment.Start;
+            var verbs = amounts.Any(m => m.Kind == QuantityKind.Money) ? _grantAndPayVerbs : Cue("grant-verb");
+            verbAt = verbs == _grantAndPayVerbs ? IndexOfAny(segment.Text, verbs) : verbAt;
             if (verbAt < 0 || verbAt > firstAmount)
             {
                 // 资助3万元 has its verb before the amount; 按…的100%给予配套奖励 after it; an amount without any is not a grant.
-                var after = IndexOfAny(segment.Text, Cue("grant-verb"), firstAmount);
+                var after = IndexOfAny(segment.Text, verbs, firstAmount);
                 if (after < 0 && verbAt < 0)
                 {
                     return instalment ? new Grant(firstAmount, amounts, null, null) : null;
@@ -906,7 +1028,7 @@ public sealed class RuleExtractor
         var parts = triggerSegments.ToList();
         if (lead.Length > 0)
         {
-            if (parts.Count > 0 && parts[^1].Text.EndsWith('的') && StartsTrigger(lead))
+            if (parts.Count > 0 && parts[^1].Text.EndsWith('的') && StartsWithAny(lead, Cue("recipient-opener")))
             {
                 // …的，对该代理机构给予: the recipient, without the demonstrative that points back to the trigger.
                 beneficiary = lead.TrimStart('对');
@@ -925,6 +1047,12 @@ public sealed class RuleExtractor
                 // 开展优秀活动评比和相应奖励: the government runs the appraisal; the grant is for winning it.
                 parts = [new Segment(segment.Start + lead.Length - contest.Length, segment.Start + lead.Length, contest)];
             }
+            else if (parts.Count > 0 && parts[^1].Text.EndsWith('的') && !IsTriggerPart(lead, open: false))
+            {
+                // …购置住房的，提供最高10万元补贴; …的，再给予: 的 closed the trigger; what stands before the verb is no part
+                // of it, unless it names the recipient alone (…的，企业给予).
+                beneficiary = lead.Length <= MaxRecipientAlone && EndsWithCue(lead, Cue("beneficiary")) ? lead : null;
+            }
             else
             {
                 parts.Add(new Segment(segment.Start, segment.Start + lead.Length, lead));
@@ -934,6 +1062,7 @@ public sealed class RuleExtractor
         // 开展…活动，对获得…的: a segment that opens with 对 starts the trigger afresh.
         var opening = parts.FindLastIndex(p => StartsTrigger(p.Text));
         parts = opening > 0 ? parts[opening..] : parts;
+        var earning = parts;
 
         // …的知识产权服务机构，经评审在…取得较好成效的: the trigger ends at the beneficiary it names; 经…后 is procedure.
         var named = parts.FindIndex(p => EndsWithBeneficiary(p.Text) is not null);
@@ -959,14 +1088,24 @@ public sealed class RuleExtractor
             trigger = trigger[..^1];
         }
 
+        if (parts.Count > 1 && IsPerAct(parts[^1].Text) && trigger.EndsWith(parts[^1].Text, StringComparison.Ordinal))
+        {
+            // 限上商贸企业直营连锁门店10家以上的，每新设一家连锁门店，给予1万元: the grant is paid per act; what comes before
+            // it is a requirement (its figures stay conditions) and may name the recipient.
+            var before = StripLead(string.Join('，', parts.SkipLast(1).Select(p => p.Text)));
+            beneficiary ??= SubjectFirst(before) ?? EndsWithBeneficiary(before);
+            trigger = parts[^1].Text;
+        }
+
         beneficiary ??= afterVerb ?? EachRecipient(segment.Text[..Math.Max(0, grant.VerbAt)]);
 
         var grantText = segment.Text[Math.Max(0, grant.VerbAt)..];
-        var benefit = grant.Named ?? BenefitIn(AfterAmounts(segment, grant)) ?? BenefitIn(grantText) ?? "资助";
+        var benefit = grant.Named ?? NamedBenefit(AfterAmounts(segment, grant)) ?? BenefitIn(grantText) ?? "资助";
         var frequency = FrequencyOf(segment.Text, trigger, grant, context.Clause.Text);
         var thresholds = parts.Count == 0
             ? []
-            : Within(context.Mentions, triggerStart, segment.Start + Math.Max(0, grant.VerbAt)).Where(m => IsCondition(m) && !IsBracketed(m, context.Clause.Text) && !context.Terms.Contains(m.Start)).ToList();
+            : WithReach(Within(context.Mentions, triggerStart, segment.Start + Math.Max(0, grant.VerbAt)), context.Clause.Text)
+                .Where(m => IsCondition(m) && !IsBracketed(m, context.Clause.Text) && !context.Terms.Contains(m.Start)).ToList();
         var conditions = thresholds.SelectMany(m => ConditionsOf(m, context)).ToImmutableArray();
         var join = JoinOf(thresholds, context.Clause.Text);
         // Every rule of the segment quotes the same span: one Evidence for all of them, so that a segment of n grants
@@ -1011,13 +1150,15 @@ public sealed class RuleExtractor
             yield break;
         }
 
-        if (amounts.Length > 1 && TiersOf(trigger, thresholds, amounts.Length, context.Clause.Text) is { } tiers)
+        if (amounts.Length > 1 && LadderOf(earning, thresholds, amounts.Length, context.Clause.Text) is var (tiers, first, tierSubject, tierNoun))
         {
             // 固定资产投资1000万元及以上至5000万元、5000万元以上至1亿元、1亿元以上的，参照…的70%、80%和90%给予: a tier
-            // ladder written as a list, each tier with its own amount, 分别 or not.
+            // ladder written as a list, each tier with its own amount, 分别 or not. A threshold outside the list (…，且增速
+            // 20%以上的) holds for every tier.
+            var shared = thresholds.Where((_, k) => k < first || k >= first + amounts.Length).SelectMany(m => ConditionsOf(m, context)).ToImmutableArray();
             for (var i = 0; i < amounts.Length; i++)
             {
-                yield return new Draft(triggerStart, trigger, [tiers[i]], beneficiary, benefit, frequency, AmountOf(amounts[i], segment, context), [.. ConditionsOf(thresholds[i], context)], evidence);
+                yield return new Draft(triggerStart, trigger, [tiers[i]], tierSubject ?? beneficiary ?? tierNoun, benefit, frequency, AmountOf(amounts[i], segment, context), [.. ConditionsOf(thresholds[first + i], context), .. shared], evidence);
             }
 
             yield break;
@@ -1077,6 +1218,12 @@ public sealed class RuleExtractor
             lead = lead[..per].TrimEnd('，');
         }
 
+        if (Words.StartOf(lead, Cue("scope-quantifier")) is not null && lead.Length <= PerItemPhraseMaxLength + 1 && !lead.Contains('的'))
+        {
+            // 单个项目给予最高50万元资助, 单家企业…: what the amount counts per, which earns nothing.
+            return "";
+        }
+
         for (var changed = true; changed;)
         {
             changed = false;
@@ -1097,6 +1244,29 @@ public sealed class RuleExtractor
     /// What <paramref name="text"/> grants, as a [benefit] word; alternatives joined by 或 or 和 stay together (给予一定奖励或
     /// 补助 → 奖励或补助).
     /// </summary>
+    /// <summary>
+    /// 购房补贴 in …最高10万元购房补贴, 落户扶持 in 按1%给予落户扶持, 人员费补助: what follows a grant's amount names the
+    /// benefit with the words that qualify it (a short run of Han characters before the [benefit] word); else as
+    /// <see cref="BenefitIn"/>.
+    /// </summary>
+    private string? NamedBenefit(string afterAmount)
+    {
+        var text = Words.StartOf(afterAmount, _grantAndPayVerbs) is { } verb ? afterAmount[verb.Length..] : afterAmount;
+        if (BenefitIn(text) is not { } benefit)
+        {
+            return null;
+        }
+
+        // 给予企业奖励 names the recipient before the benefit, 给予一定奖励 a degree ([benefit-degree]): neither is its name.
+        var at = text.IndexOf(benefit, StringComparison.Ordinal);
+        var qualifier = text[..Math.Max(0, at)];
+        return at is > 0 and <= MaxBenefitQualifier && qualifier.All(IsHan) && IndexOfAny(qualifier, _grantAndPayVerbs) < 0
+            && IndexOfAny(qualifier, Cue("claim-verb")) < 0 && Words.StartOf(qualifier, Cue("list-joint")) is null
+            && !EndsWithCue(qualifier, Cue("beneficiary")) && !Cue("benefit-degree").Contains(qualifier)
+            ? text[..(at + benefit.Length)]
+            : benefit;
+    }
+
     private string? BenefitIn(string text)
     {
         if (Contains(text, Cue("benefit")) is not { } benefit)
@@ -1113,30 +1283,54 @@ public sealed class RuleExtractor
 
     /// <summary>
     /// 固定资产投资1000万元及以上至5000万元、5000万元以上至1亿元、1亿元以上 → 固定资产投资1000万元及以上至5000万元,
-    /// 固定资产投资5000万元以上至1亿元, 固定资产投资1亿元以上: a trigger that ends in a list of <paramref name="count"/>
-    /// thresholds, one per tier, each tier with what comes before the list; null when the trigger is not so.
+    /// 固定资产投资5000万元以上至1亿元, 固定资产投资1亿元以上: a tier ladder written as a list of <paramref name="count"/>
+    /// thresholds in one part of what earns a grant. Each tier is that part and the parts after it with the list replaced
+    /// by one item (营业收入首次达到5000万元、1亿元，且增速20%以上 → 营业收入首次达到1亿元，且增速20%以上), a bound word
+    /// written once for the list given to each item (增量达300万美元、500万美元以上 → 增量达300万美元以上; 收入首次超过1.5亿元、
+    /// 3亿元 → 收入首次超过3亿元). The parts before the list's (对…的企业，) and a subject written first (批发企业年销售额…)
+    /// name the recipient, not the tier; the subject is returned, and the noun after the last 的 (…5亿元的项目). Null when no
+    /// part holds such a list.
     /// </summary>
-    private static List<string>? TiersOf(string trigger, List<QuantityMention> thresholds, int count, string clauseText)
+    private (List<string> Tiers, int First, string? Subject, string? Closing)? LadderOf(List<Segment> parts, List<QuantityMention> thresholds, int count, string clauseText)
     {
-        if (thresholds.Count != count)
+        for (var first = 0; first + count <= thresholds.Count; first++)
         {
-            return null;
-        }
-
-        var written = thresholds.Select(m => clauseText[m.Start..m.End]).ToList();
-        var at = trigger.IndexOf(written[0], StringComparison.Ordinal);
-        for (var i = 0; i + 1 < count; i++)
-        {
-            if (clauseText[thresholds[i].End..thresholds[i + 1].Start] is not ("、" or "和" or "或" or "及"))
+            var run = thresholds.GetRange(first, count);
+            var at = parts.FindIndex(p => p.Start <= run[0].Start && run[^1].End <= p.End);
+            if (at < 0 || Enumerable.Range(0, count - 1).Any(i => !Cue("list-joint").Contains(clauseText[run[i].End..run[i + 1].Start])))
             {
-                return null;
+                continue;
             }
+
+            // 特色农业类项目，固定资产投资1000万元及以上至5000万元、…: a part before the list's belongs to every tier, unless
+            // it names the recipient (对…的企业, 存量总部企业在我区入驻三年及以上).
+            var from = at;
+            while (from > 0 && EndsWithBeneficiary(parts[from - 1].Text) is null && SubjectFirst(StripLead(parts[from - 1].Text)) is null)
+            {
+                from--;
+            }
+
+            var part = parts[at];
+            var head = string.Concat(parts.Skip(from).Take(at - from).Select(p => p.Text + "，")) + clauseText[part.Start..run[0].Start];
+            var tail = clauseText[run[^1].End..part.End] + string.Concat(parts.Skip(at + 1).Select(p => "，" + p.Text));
+            var before = OwnBound(run[0]) is { } b0 && b0.Start == run[0].Start ? clauseText[b0.Start..b0.End] : "";
+            var after = OwnBound(run[^1]) is { } b1 && b1.Start > run[^1].Start ? clauseText[b1.Start..b1.End] : "";
+            var items = run.Select((m, i) => (OwnBound(m) is null && i > 0 ? before : "") + clauseText[m.Start..m.End] + (OwnBound(m) is null && i < count - 1 ? after : "")).ToList();
+
+            // 扶持的标准为：主营业务收入首次超过1.5亿元、3亿元: what stands before a colon introduces the ladder.
+            head = StripLead(head[(head.LastIndexOfAny(['：', ':']) + 1)..]);
+            var subject = SubjectFirst(head + items[0] + tail) is { } s && s.Length <= head.Length ? s : null;
+            head = subject is null ? head : head[subject.Length..];
+            var closing = EndsWithBeneficiary(items[0] + tail);
+            tail = closing is not null && tail.EndsWith("的" + closing, StringComparison.Ordinal) ? tail[..^(closing.Length + 1)] : tail.TrimEnd('的');
+            return ([.. items.Select(item => head + item + tail)], first, subject, closing);
         }
 
-        return at >= 0 && trigger.EndsWith(written[^1], StringComparison.Ordinal)
-            ? [.. written.Select((w, i) => i == 0 ? trigger[..(at + w.Length)] : trigger[..at] + w)]
-            : null;
+        return null;
     }
+
+    /// <summary>The bound word written inside a mention's own span (达到 given to a listed figure is not).</summary>
+    private static BoundWord? OwnBound(QuantityMention m) => m.Bound is { } b && b.Start >= m.Start && b.End <= m.End ? b : null;
 
     /// <summary>
     /// 按国家级、省市级分别 → 国家级, 省市级: the levels a 分别 grant is distributed by, when there are <paramref name="count"/>
@@ -1187,9 +1381,10 @@ public sealed class RuleExtractor
     /// <summary>对获得…, 重点对在…方面工作突出的: the trigger without the 对 (and the adverb before it) that introduces it.</summary>
     private string StripLead(string trigger)
     {
+        trigger = Words.StartOf(trigger, Cue("trigger-aside")) is { } aside && trigger.Length > aside.Length ? trigger[aside.Length..] : trigger;
         var unhedged = WithoutManner(trigger);
         trigger = StartsTrigger(unhedged) ? unhedged : trigger;
-        foreach (var lead in TriggerOpeners)
+        foreach (var lead in Cue("trigger-opener"))
         {
             if (trigger.StartsWith(lead, StringComparison.Ordinal))
             {
@@ -1673,6 +1868,42 @@ public sealed class RuleExtractor
         return start > 0 && text[start - 1] == '（' && close >= 0 && close - end <= 1;
     }
 
+    /// <summary>
+    /// The bounds a list of thresholds writes once: 年进出口额增量达300万美元、500万美元以上 (以上 after the last item holds
+    /// for each); 营业收入首次达到5000万元、1亿元的 (a figure reached, [reach]: 达到, 达, 实现, is at least the figure, inclusive
+    /// as the plain reading, and so is each figure listed after it). The quantity layer leaves 达 unbounded, since
+    /// 全区授权量达3700件 outside what earns a grant is a statistic.
+    /// </summary>
+    private IEnumerable<QuantityMention> WithReach(IEnumerable<QuantityMention> mentions, string clauseText)
+    {
+        var list = mentions.ToList();
+        static bool Bare(QuantityMention m) => m.Bound is null && m.Min is null && m.Max is null && !m.Approximate
+            && m.Kind is QuantityKind.Money or QuantityKind.Count or QuantityKind.Percent;
+        bool Listed(int i) => i + 1 < list.Count && list[i].Unit == list[i + 1].Unit && Cue("list-joint").Contains(clauseText[list[i].End..list[i + 1].Start]);
+
+        for (var i = list.Count - 2; i >= 0; i--)
+        {
+            if (Bare(list[i]) && Listed(i) && list[i + 1].Bound is { Direction: BoundDirection.AtLeast or BoundDirection.MoreThan } after
+                && after.Start > list[i + 1].Start - 1 && after.Start >= list[i].End)
+            {
+                list[i] = list[i] with { Bound = after };
+            }
+        }
+
+        BoundWord? reached = null;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var m = list[i];
+            var word = Bare(m) ? Cue("reach").FirstOrDefault(w => clauseText.AsSpan(0, m.Start).EndsWith(w, StringComparison.Ordinal)) : null;
+            reached = word is not null ? new BoundWord(word, BoundDirection.AtLeast, true, InclusiveSource.Default, m.Start - word.Length, m.Start)
+                : Bare(m) && reached is not null && i > 0 && Listed(i - 1) ? reached
+                : null;
+            list[i] = reached is null ? m : m with { Bound = reached };
+        }
+
+        return list;
+    }
+
     private static bool IsCondition(QuantityMention m) =>
         (m.Bound is not null || (m.Min is not null && m.Max is not null && !m.Approximate))
         && m.Kind is QuantityKind.Count or QuantityKind.Duration or QuantityKind.Percent or QuantityKind.Money;
@@ -1689,7 +1920,7 @@ public sealed class RuleExtractor
             yield break;
         }
 
-        var metric = MetricOf(m, context.Clause.Text);
+        var metric = ListedMetricOf(m, context);
         var evidence = Evidence(context, m.Start, m.End);
         var (lowInclusive, lowSemantics) = m.Bound is { Direction: BoundDirection.AtLeast or BoundDirection.MoreThan } b
             ? Resolve(b, context.Boundary)
@@ -1697,6 +1928,28 @@ public sealed class RuleExtractor
         yield return new Condition(metric, lowInclusive ? ComparisonOp.Ge : ComparisonOp.Gt, min, m.Unit, lowInclusive, lowSemantics, evidence);
         var highInclusive = m.MaxInclusive ?? true;
         yield return new Condition(metric, highInclusive ? ComparisonOp.Le : ComparisonOp.Lt, max, m.Unit, highInclusive, BoundSemantics.Default, evidence);
+    }
+
+    /// <summary>
+    /// 营业收入达到5000万元、1亿元: the metric of a figure listed after another is that one's, which the text before it
+    /// (、) does not say.
+    /// </summary>
+    private string ListedMetricOf(QuantityMention m, Context context)
+    {
+        var text = context.Clause.Text;
+        var first = FirstAtOrAfter(context.Mentions, m.Start);
+        for (var i = first - 1; i >= 0 && first - i <= MaxListWalk; i--)
+        {
+            var previous = context.Mentions[i];
+            if (previous.End > m.Start || !Cue("list-joint").Contains(text[previous.End..m.Start]))
+            {
+                break;
+            }
+
+            m = previous;
+        }
+
+        return MetricOf(m, text);
     }
 
     private Condition ConditionOf(QuantityMention m, Context context)
@@ -1709,7 +1962,7 @@ public sealed class RuleExtractor
             BoundDirection.AtMost => inclusive ? ComparisonOp.Le : ComparisonOp.Lt,
             _ => inclusive ? ComparisonOp.Le : ComparisonOp.Lt,
         };
-        return new Condition(MetricOf(m, context.Clause.Text), op, m.Value ?? m.Min ?? 0m, m.Unit, inclusive, semantics, Evidence(context, m.Start, m.End));
+        return new Condition(ListedMetricOf(m, context), op, m.Value ?? m.Min ?? 0m, m.Unit, inclusive, semantics, Evidence(context, m.Start, m.End));
     }
 
     /// <summary>
@@ -1720,19 +1973,22 @@ public sealed class RuleExtractor
     {
         var after = m.End;
         var stop = after;
-        while (stop < text.Length && stop - after < 8 && text[stop] is not ('的' or '，' or '、' or '。' or '；' or '或' or '和' or '（'))
+        while (stop < text.Length && stop - after < 8 && text[stop] is not ('的' or '，' or '、' or '。' or '；' or '或' or '和' or '（' or '〔' or '('))
         {
             stop++;
         }
 
+        // 5万元（含税）以上〕的: a closing bracket or other punctuation after the figure names nothing it measures.
         var before = NounBefore(m.Start, text);
-        if (stop > after && !(m.Unit == "级" && before.Length > 0))
+        if (stop > after && char.IsLetter(text[after]) && !(m.Unit == "级" && before.Length > 0))
         {
             return text[after..stop];
         }
 
         return before.Length > 0 ? before : m.Unit;
     }
+
+    private static readonly string[] MetricAdverbs = ["首次", "累计"];
 
     private static string NounBefore(int start, string text)
     {
@@ -1751,8 +2007,24 @@ public sealed class RuleExtractor
             }
         }
 
+        // 实际完成投资额（含设备和软件投入）达500万元: the note in brackets qualifies the noun before it.
+        if (start > 0 && text[start - 1] is '）' or ')' && text.LastIndexOfAny(['（', '('], start - 1) is var open and > 0)
+        {
+            start = open;
+        }
+
+        // 营业收入首次达到, 投资累计达到: an adverb of the act is not part of what is measured.
+        foreach (var adverb in MetricAdverbs)
+        {
+            if (text.AsSpan(0, start).EndsWith(adverb, StringComparison.Ordinal))
+            {
+                start -= adverb.Length;
+                break;
+            }
+        }
+
         var from = start;
-        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '：' or '其' or '获' or '有' or '且' or '并'))
+        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '：' or '其' or '获' or '有' or '且' or '并' or '〔' or '（' or '(' or '）' or ')'))
         {
             from--;
         }
@@ -2012,6 +2284,9 @@ public sealed class RuleExtractor
             {
                 candidate = candidate[verb.Length..];
             }
+
+            // 标准为总部企业落地固定资产投资额的1%: the words that introduce a figure are no part of its base.
+            candidate = Words.StartOf(candidate, Cue("amount-standard")) is { } standard ? candidate[standard.Length..] : candidate;
         }
         else if (Cue("grant-verb").FirstOrDefault(v => before.TrimEnd().EndsWith(v, StringComparison.Ordinal)) is { } verb
             && before[..before.LastIndexOf(verb, StringComparison.Ordinal)] is var head && head.LastIndexOf('的') is var de and >= 0)

@@ -18,7 +18,7 @@ public sealed class PolicyGrammar
     public static readonly ImmutableArray<string> CueSections =
     [
         "benefit", "grant-verb", "respectively", "beneficiary", "frequency-once", "frequency-yearly", "frequency-per-item",
-        "scope-entity", "scope-project", "period-total", "unspecified", "ratio-phrase", "not-grant", "trigger-verb", "subject-verb", "preposition", "per-beneficiary", "per-period", "payer", "award-rank", "basis", "not-basis", "uncapped", "progressive", "instalment", "encourage", "demonstrative", "ratio-base", "verbless-grant", "cost", "manner", "others-pay", "organize", "appraisal", "lead-function", "term", "term-after", "term-filler", "term-not-after", "scope-quantifier", "scope-item", "subject-measure", "frequency-monthly",
+        "scope-entity", "scope-project", "period-total", "unspecified", "ratio-phrase", "not-grant", "trigger-verb", "subject-verb", "preposition", "per-beneficiary", "per-period", "payer", "award-rank", "basis", "not-basis", "uncapped", "progressive", "instalment", "encourage", "demonstrative", "ratio-base", "verbless-grant", "cost", "manner", "others-pay", "organize", "appraisal", "lead-function", "term", "term-after", "term-filler", "term-not-after", "scope-quantifier", "scope-item", "subject-measure", "frequency-monthly", "trigger-opener", "recipient-opener", "trigger-aside", "trigger-continue", "reach", "list-joint", "pay-verb", "amount-standard", "benefit-degree", "claim-verb",
     ];
 
     private static readonly ImmutableHashSet<string> Levels =

@@ -104,6 +104,21 @@ public sealed class LinearWorkTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_tier_ladder_is_linear_and_each_tier_has_its_threshold()
+    {
+        var results = AssertLinear("ladder");
+
+        foreach (var (result, n) in results.Zip(Sizes))
+        {
+            var rules = result.Document!.Rules;
+            Assert.Equal(n, rules.Length);
+            Assert.All(rules.Select((r, i) => (r, i: i + 1)), x => Assert.Equal(
+                ($"年营业收入首次达到{x.i * 100}万元", x.i * 1000m, "企业", x.i * 1000000m),
+                (string.Join("|", x.r.Triggers), x.r.Amount.Value!.Value, x.r.Beneficiary, Assert.Single(x.r.Conditions).Value)));
+        }
+    }
+
     /// <summary>
     /// Items of a word or two joined by 及 are a flat list. Halving it at the first 及 read 商奖 as sharing the tail of
     /// 权奖及版奖, and gave 获得利奖, 获得商奖, 获得版奖, 获得权奖, 获得版奖 (and twice as many for each item more).

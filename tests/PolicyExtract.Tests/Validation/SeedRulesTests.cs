@@ -6,23 +6,25 @@ using PolicyExtract.Validation;
 namespace PolicyExtract.Tests.Validation;
 
 /// <summary>
-/// Every seed's rules against Specs/Seeds/NNN.rules.txt, and every genre document's (Specs/Genre: policies from other
-/// districts, first used as a held-out check) against its STEM.rules.txt, all written by reading the documents (the
-/// format is in Seeds/RULES-FORMAT.md). A failure lists every difference with the expectation's line and the policy's
-/// line. A document is named "Seeds/000" or "Genre/hA1".
+/// Every seed's rules against Specs/Seeds/NNN.rules.txt, every genre document's (Specs/Genre: policies from other
+/// districts, first used as a held-out check) and every pattern spec's (Specs/Patterns: one family of wordings each,
+/// written for the spec) against its STEM.rules.txt, all written by reading the documents (the format is in
+/// Seeds/RULES-FORMAT.md). A failure lists every difference with the expectation's line and the policy's line. A
+/// document is named "Seeds/000", "Genre/hA1" or "Patterns/p01".
 /// </summary>
 public sealed class SeedRulesTests
 {
     public static TheoryData<string> Seeds => new([
         .. Repo.SeedNumbers.Select(n => "Seeds/" + n),
         .. Directory.GetFiles(Path.Combine(Repo.Specs, "Genre"), "*.rules.txt").Select(f => "Genre/" + Path.GetFileName(f)[..^".rules.txt".Length]).Order(StringComparer.Ordinal),
+        .. Directory.GetFiles(Path.Combine(Repo.Specs, "Patterns"), "*.rules.txt").Select(f => "Patterns/" + Path.GetFileName(f)[..^".rules.txt".Length]).Order(StringComparer.Ordinal),
     ]);
 
     private static string Folder(string document) => Path.Combine(Repo.Specs, document[..document.IndexOf('/')]);
 
     private static string Stem(string document) => document[(document.IndexOf('/') + 1)..];
 
-    /// <summary>The policy file: the seed, or the genre document filed as STEM_name.txt beside its expectations.</summary>
+    /// <summary>The policy file: the seed, or the genre or pattern document filed as STEM_name.txt beside its expectations.</summary>
     private static string Source(string document) => document.StartsWith("Seeds/", StringComparison.Ordinal)
         ? Repo.Seed(Stem(document))
         : Directory.GetFiles(Folder(document), Stem(document) + "_*.txt").Single();
