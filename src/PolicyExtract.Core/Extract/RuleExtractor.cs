@@ -75,6 +75,7 @@ public sealed class RuleExtractor
         _words = words;
         _terms = new TermReader(grammar);
         _announcements = new AnnouncementReader(grammar);
+        _eligibility = new EligibilityReader(grammar);
         _scopes = new LimitScopeReader(grammar);
         _grantWordsLongestFirst = [.. grammar.Cues["grant-verb"].Concat(grammar.Cues["benefit"]).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];
         _lists = new ListExpander(words, grammar.Cues["award-rank"]);
@@ -90,6 +91,8 @@ public sealed class RuleExtractor
 
     private readonly AnnouncementReader _announcements;
 
+    private readonly EligibilityReader _eligibility;
+
     private readonly LimitScopeReader _scopes;
 
     /// <summary>Grant verbs and benefit words, longest first, so that 配套奖励 is taken before 奖励.</summary>
@@ -98,17 +101,69 @@ public sealed class RuleExtractor
     public ImmutableArray<Rule> Extract(string documentId, IEnumerable<Clause> clauses, Boundary boundary, EvidenceMap evidence)
     {
         _words.Forget();
+        var all = clauses as IReadOnlyList<Clause> ?? [.. clauses];
         var rules = ImmutableArray.CreateBuilder<Rule>();
-        foreach (var clause in clauses)
+        var granting = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var clause in all)
         {
             var drafts = ExtractClause(clause, boundary, evidence);
             for (var i = 0; i < drafts.Count; i++)
             {
                 rules.Add(drafts[i].Build($"{documentId}#{clause.Path}#{(i + 1).ToString(CultureInfo.InvariantCulture)}", clause.Path));
+                granting.Add(clause.Path);
+            }
+        }
+
+        // Criteria written apart from the grants (申请条件, 本办法所称…是指) are conditions of the grants they govern; a
+        // clause that grants is no statement of criteria.
+        foreach (var eligibility in _eligibility.Read(all).Where(e => !granting.Contains(e.Clause.Path)))
+        {
+            var context = new Context(eligibility.Clause, boundary, evidence, QuantityFinder.Find(eligibility.Clause.Text, _quantities));
+            var criteria = WithReach(eligibility.Figures, eligibility.Clause.Text)
+                .Where(m => IsCondition(m) && !IsBracketed(m, eligibility.Clause.Text))
+                .SelectMany(m => ConditionsOf(m, context))
+                .ToImmutableArray();
+            if (criteria.IsEmpty)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < rules.Count; i++)
+            {
+                if (Governs(eligibility, rules[i]))
+                {
+                    var added = criteria.Where(c => !rules[i].Conditions.Any(o => o.Op == c.Op && o.Value == c.Value && o.Unit == c.Unit)).ToImmutableArray();
+                    rules[i] = rules[i] with { Conditions = rules[i].Conditions.AddRange(added) };
+                }
             }
         }
 
         return rules.ToImmutable();
+    }
+
+    /// <summary>
+    /// Criteria govern a grant of their scope whose conditions are all required when they name no subject; when the
+    /// subject is a recipient's kind and the grant's recipient is unnamed or of that kind (总部企业's criteria hold for a
+    /// grant to 企业, not to 企业高管 or 总部企业引荐者（企业）); or when the subject is a thing the grant names in what earns
+    /// it or its recipient (楼宇).
+    /// </summary>
+    private bool Governs(Eligibility eligibility, Rule rule)
+    {
+        if (!rule.Clause.StartsWith(eligibility.Scope, StringComparison.Ordinal) || rule.ConditionJoin != ConditionJoin.All)
+        {
+            return false;
+        }
+
+        if (eligibility.Subject is not { } subject)
+        {
+            return true;
+        }
+
+        // 总部企业内年缴纳个人所得税…的企业高管: a recipient's kind named inside what earns a grant is no recipient of it.
+        var kind = Cue("beneficiary").FirstOrDefault(w => subject.EndsWith(w, StringComparison.Ordinal));
+        return kind is null
+            ? rule.Triggers.Any(t => t.Contains(subject, StringComparison.Ordinal)) || rule.Beneficiary?.Contains(subject, StringComparison.Ordinal) == true
+            : rule.Beneficiary is null || EndsWithCue(rule.Beneficiary, [kind]);
     }
 
     private List<Draft> ExtractClause(Clause clause, Boundary boundary, EvidenceMap evidence)
@@ -1978,9 +2033,9 @@ public sealed class RuleExtractor
             stop++;
         }
 
-        // 5万元（含税）以上〕的: a closing bracket or other punctuation after the figure names nothing it measures.
+        // 5万元（含税）以上〕的, 33600元至42000元之间: punctuation or 之间 after the figure names nothing it measures.
         var before = NounBefore(m.Start, text);
-        if (stop > after && char.IsLetter(text[after]) && !(m.Unit == "级" && before.Length > 0))
+        if (stop > after && char.IsLetter(text[after]) && text[after] != '之' && !(m.Unit == "级" && before.Length > 0))
         {
             return text[after..stop];
         }
@@ -2024,12 +2079,14 @@ public sealed class RuleExtractor
         }
 
         var from = start;
-        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '：' or '其' or '获' or '有' or '且' or '并' or '〔' or '（' or '(' or '）' or ')'))
+        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '：' or '其' or '获' or '有' or '且' or '并' or '〔' or '（' or '(' or '）' or ')' or '\n'))
         {
             from--;
         }
 
-        return text[from..start].Trim();
+        // 是指年龄在18周岁以上: the words of a definition are not what it measures.
+        var noun = text[from..start].Trim();
+        return noun.StartsWith("是指", StringComparison.Ordinal) ? noun[2..] : noun;
     }
 
     private bool TryLimitOrCap(Segment segment, List<QuantityMention> mentions, List<Draft> targets, bool sameSentence, Context context)
@@ -2046,7 +2103,9 @@ public sealed class RuleExtractor
         }
 
         var lead = segment.Text[..(capped[0].Start - segment.Start)];
-        var hasGiveVerb = lead.Contains("给予", StringComparison.Ordinal) || lead.Contains("予以", StringComparison.Ordinal);
+        // 给予最高…, 发放…, 提供最高2000平方米的工作办公场所: a figure after a verb of giving is what is given, not a limit.
+        var hasGiveVerb = lead.Contains("给予", StringComparison.Ordinal) || lead.Contains("予以", StringComparison.Ordinal)
+            || IndexOfAny(lead, Cue("pay-verb")) >= 0 || IndexOfAny(lead, Cue("in-kind-verb")) >= 0;
         var scope = _scopes.Read(lead);
         var entity = scope == LimitScope.PerEntity;
         var project = scope == LimitScope.PerProject;

@@ -52,10 +52,11 @@ public class QuantityFinderTests
         // No cue: not money (and a bare number is no quantity at all).
         { "辐射人口10万", [] },
         { "人口10万，补助资金另行安排", [] },
-        // A unit that follows makes it a count, or nothing we read (平方米 is an area).
+        // A unit that follows makes it a count, never money: an area counts square metres.
         { "吸引游客10万人", ["「10万人」 Count 100000 人"] },
-        { "给予10万平方米", [] },
-        { "补贴面积不超过1万平方米", [] },
+        { "给予10万平方米", ["「10万平方米」 Count 100000 平方米"] },
+        { "补贴面积不超过1万平方米", ["「不超过1万平方米」 Count 10000 平方米 bound=不超过,AtMost,incl,Default"] },
+        { "种植基地面积在100亩以上", ["「100亩以上」 Count 100 亩 bound=以上,AtLeast,incl,Default"] },
     };
 
     public static TheoryData<string, string[]> Percent => new()

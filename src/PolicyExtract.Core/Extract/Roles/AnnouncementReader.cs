@@ -49,7 +49,7 @@ internal sealed class AnnouncementReader(PolicyGrammar grammar)
             // 给予一定的财政贴息: a word of degree ([benefit-degree]) and its 的 are no part of what is granted.
             var granted = segment[(at + verb.Length)..].TrimEnd('，', '：', ':');
             granted = Words.StartOf(granted, _degrees) is { } degree ? granted[degree.Length..].TrimStart('的') : granted;
-            if (granted.Length is > 0 and <= MaxBenefitLength && EndsWithAny(granted, _benefits) && !granted.Any(char.IsAsciiDigit))
+            if (granted.Length is > 0 and <= MaxBenefitLength && Words.EndsWithAny(granted, _benefits) && !granted.Any(char.IsAsciiDigit))
             {
                 return new Announcement(at, granted, Words.StartOf(granted, _once) is not null);
             }
@@ -73,19 +73,6 @@ internal sealed class AnnouncementReader(PolicyGrammar grammar)
         // Per-unit and period words stand last (每人每月, 每年, 按月): cut from the first 每 or 按 that only they follow.
         var cut = lead.IndexOfAny(['每', '按']);
         var recipient = cut < 0 ? lead : lead[..cut];
-        return recipient.Length > 0 && EndsWithAny(recipient, _recipients) ? recipient : null;
-    }
-
-    private static bool EndsWithAny(string text, ImmutableArray<string> words)
-    {
-        foreach (var word in words)
-        {
-            if (text.EndsWith(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return recipient.Length > 0 && Words.EndsWithAny(recipient, _recipients) ? recipient : null;
     }
 }

@@ -18,4 +18,32 @@ internal static class Words
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="text"/> ends with one of <paramref name="words"/>.</summary>
+    public static bool EndsWithAny(string text, ImmutableArray<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds one of <paramref name="words"/>.</summary>
+    public static bool ContainsAny(string text, ImmutableArray<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
