@@ -366,6 +366,19 @@ public sealed class RuleExtractor
                     continue;
                 }
 
+                var beforeVerb = segment.Text[..Math.Max(0, grant.VerbAt)];
+                if (trigger.Count == 0 && unread is not null && unread == segmentBefore && !grant.Verbless
+                    && Words.StartOf(unread.Text, Cue("purpose")) is null && !Cue("procedure").Contains(unread.Text.TrimEnd('后'))
+                    && BasisAt(unread.Text) == unread.Text.Length && !Words.ContainsAny(unread.Text, Cue("basis-phrase"))
+                    && BasisAt(beforeVerb) == beforeVerb.Length && Lead(beforeVerb).Length == 0)
+                {
+                    // 企业通过省证监局辅导验收后，予以奖励100万元: the segment just before a grant that earns nothing is read as
+                    // what earns it, unless it states a purpose (为加快…), is a step of procedure alone (经认定), or either
+                    // says what the grant is measured by (政策奖励按项目…3个阶段，分别按30%…; 根据…综合排名并给予…).
+                    var earned = unread.Text.EndsWith('后') && unread.Text.Length > 2 ? unread with { End = unread.End - 1, Text = unread.Text[..^1] } : unread;
+                    trigger.Add(earned);
+                }
+
                 var basisYearly = basis is not null && IsYearly(basis);
                 sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context)
                     .Select(d => framing is null ? d : d with
@@ -857,13 +870,21 @@ public sealed class RuleExtractor
 
             // 现代服务业类项目固定资产投资3000万元及以上: a kind of project is what is funded, not who receives.
             if (EndsWithCue(trigger.AsSpan(0, end), Cue("beneficiary")) && !EndsWithCue(trigger.AsSpan(0, end), Cue("scope-item"))
-                && (StartsWithAny(trigger.AsSpan(end), Cue("subject-verb")) || IsMeasured(trigger.AsSpan(end))))
+                && (StartsWithAny(trigger.AsSpan(end), Cue("subject-verb")) || StartsWithAny(trigger.AsSpan(end), Cue("subject-preposition"))
+                    || IsMeasured(trigger.AsSpan(end))))
             {
                 return trigger[..end];
             }
         }
 
         return null;
+    }
+
+    /// <summary>总部企业对产业链引进的总投资… → 产业链引进的总投资…: what earns the grant, without its subject and the preposition after it.</summary>
+    private string WithoutSubject(string trigger, string subject)
+    {
+        var rest = trigger[subject.Length..];
+        return Words.StartOf(rest, Cue("subject-preposition")) is { } preposition ? rest[preposition.Length..] : rest;
     }
 
     /// <summary>
@@ -1129,9 +1150,19 @@ public sealed class RuleExtractor
         var afterVerb = BeneficiaryAfterVerb(segment, grant);
         if (beneficiary is null && SubjectFirst(trigger) is { } subject)
         {
-            // 企事业单位新增高价值发明专利, 知识产权服务机构开展的优质服务项目: the subject is who receives the grant.
-            beneficiary = subject;
-            trigger = trigger[subject.Length..].TrimEnd('的');
+            // 企事业单位新增高价值发明专利, 知识产权服务机构开展的优质服务项目: the subject is who receives the grant, unless
+            // the grant names another recipient at its verb (总部企业对产业链引进…的项目，给予引进企业30万元; 给予企业 after
+            // 生产加工型企业… names the same one, less exactly).
+            beneficiary = afterVerb is null || subject.EndsWith(afterVerb, StringComparison.Ordinal) ? subject : afterVerb;
+            trigger = WithoutSubject(trigger, subject);
+            if (afterVerb is not null && EndsWithBeneficiary(trigger) is { } funded)
+            {
+                // …总投资超过1亿元的项目，给予引进企业30万元: with the recipient named at the verb, the noun after 的 is what
+                // is funded, not part of what earns the grant.
+                trigger = trigger[..^(funded.Length + 1)];
+            }
+
+            trigger = trigger.TrimEnd('的');
         }
         else if (EndsWithBeneficiary(trigger) is { } closing)
         {
@@ -1213,7 +1244,7 @@ public sealed class RuleExtractor
             var shared = thresholds.Where((_, k) => k < first || k >= first + amounts.Length).SelectMany(m => ConditionsOf(m, context)).ToImmutableArray();
             for (var i = 0; i < amounts.Length; i++)
             {
-                yield return new Draft(triggerStart, trigger, [tiers[i]], tierSubject ?? beneficiary ?? tierNoun, benefit, frequency, AmountOf(amounts[i], segment, context), [.. ConditionsOf(thresholds[first + i], context), .. shared], evidence);
+                yield return new Draft(triggerStart, trigger, [tiers[i]], (tierSubject is not null && (afterVerb is null || tierSubject.EndsWith(afterVerb, StringComparison.Ordinal)) ? tierSubject : afterVerb) ?? beneficiary ?? tierNoun, benefit, frequency, AmountOf(amounts[i], segment, context), [.. ConditionsOf(thresholds[first + i], context), .. shared], evidence);
             }
 
             yield break;
@@ -1375,7 +1406,7 @@ public sealed class RuleExtractor
             // 扶持的标准为：主营业务收入首次超过1.5亿元、3亿元: what stands before a colon introduces the ladder.
             head = StripLead(head[(head.LastIndexOfAny(['：', ':']) + 1)..]);
             var subject = SubjectFirst(head + items[0] + tail) is { } s && s.Length <= head.Length ? s : null;
-            head = subject is null ? head : head[subject.Length..];
+            head = subject is null ? head : WithoutSubject(head, subject);
             var closing = EndsWithBeneficiary(items[0] + tail);
             tail = closing is not null && tail.EndsWith("的" + closing, StringComparison.Ordinal) ? tail[..^(closing.Length + 1)] : tail.TrimEnd('的');
             return ([.. items.Select(item => head + item + tail)], first, subject, closing);
@@ -1949,7 +1980,9 @@ public sealed class RuleExtractor
         for (var i = 0; i < list.Count; i++)
         {
             var m = list[i];
-            var word = Bare(m) ? Cue("reach").FirstOrDefault(w => clauseText.AsSpan(0, m.Start).EndsWith(w, StringComparison.Ordinal)) : null;
+            // 年零售额每实现2000万元: a step of a progressive grant, not a threshold.
+            var word = Bare(m) ? Cue("reach").FirstOrDefault(w => clauseText.AsSpan(0, m.Start).EndsWith(w, StringComparison.Ordinal)
+                && !clauseText.AsSpan(0, m.Start - w.Length).EndsWith("每", StringComparison.Ordinal)) : null;
             reached = word is not null ? new BoundWord(word, BoundDirection.AtLeast, true, InclusiveSource.Default, m.Start - word.Length, m.Start)
                 : Bare(m) && reached is not null && i > 0 && Listed(i - 1) ? reached
                 : null;
