@@ -1267,7 +1267,7 @@ public sealed class RuleExtractor
         if (respectively && amounts.Length > 1)
         {
             var groups = Distributed(trigger, amounts.Length);
-            var beneficiaries = beneficiary is null ? [] : SplitList(beneficiary, amounts.Length);
+            var beneficiaries = beneficiary is null ? [] : WithSharedNoun(SplitList(beneficiary, amounts.Length));
             for (var i = 0; i < amounts.Length; i++)
             {
                 List<string> forTrigger = groups is null ? [trigger] : groups[i];
@@ -1454,14 +1454,18 @@ public sealed class RuleExtractor
     /// <summary>每个企业给予5万元, 每家单位…: the recipient counted before the verb, when it is a beneficiary noun.</summary>
     private string? EachRecipient(string lead)
     {
-        var each = lead.LastIndexOf('每');
-        if (each < 0 || each + 2 > lead.Length)
+        // 每家企业每个项目给予…: each 每 counts something; the first that counts a recipient names it.
+        for (var each = lead.IndexOf('每'); each >= 0 && each + 2 <= lead.Length; each = lead.IndexOf('每', each + 1))
         {
-            return null;
+            var next = lead.IndexOf('每', each + 1);
+            var noun = lead[(each + 2)..(next < 0 ? lead.Length : next)].TrimEnd('，');
+            if (noun.Length > 0 && Cue("beneficiary").Contains(noun) && !Cue("frequency-per-item").Contains(lead[each..(next < 0 ? lead.Length : next)].TrimEnd('，')))
+            {
+                return noun;
+            }
         }
 
-        var noun = lead[(each + 2)..].TrimEnd('，');
-        return noun.Length > 0 && Cue("beneficiary").Contains(noun) && !Cue("frequency-per-item").Contains(lead[each..].TrimEnd('，')) ? noun : null;
+        return null;
     }
 
     /// <summary>对获得…, 重点对在…方面工作突出的: the trigger without the 对 (and the adverb before it) that introduces it.</summary>
@@ -1907,6 +1911,22 @@ public sealed class RuleExtractor
         respectively && beneficiary is not null && ListItems(beneficiary) is { Count: > 1 } items ? [.. items] : [beneficiary];
 
     /// <summary>Top-level items of a 、 list (和 too when <paramref name="expected"/> asks for that many: 组织和个人).</summary>
+    /// <summary>
+    /// A类、B类、C类人才 → A类人才, B类人才, C类人才; 省级、市级院士专家工作站 → 省级院士专家工作站, …: the recipient's
+    /// noun written once, after the last item, goes to each. The shared part is what the last item has beyond the length
+    /// of the item before it (the items being written alike).
+    /// </summary>
+    private List<string> WithSharedNoun(List<string> items)
+    {
+        if (items.Count < 2 || items[^1].Length <= items[^2].Length || items.SkipLast(1).Any(i => EndsWithCue(i, Cue("beneficiary"))))
+        {
+            return items;
+        }
+
+        var shared = items[^1][items[^2].Length..];
+        return EndsWithCue(shared, Cue("beneficiary")) ? [.. items.SkipLast(1).Select(i => i + shared), items[^1]] : items;
+    }
+
     private static List<string> SplitList(string text, int expected)
     {
         var items = new List<string>();

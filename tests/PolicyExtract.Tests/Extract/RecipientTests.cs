@@ -28,4 +28,15 @@ public sealed class RecipientTests
 
         Assert.Equal((trigger, recipient), (string.Join(" ; ", rule.Triggers), rule.Beneficiary));
     }
+
+    [Theory]
+    [InlineData("对新认定的省级、市级院士专家工作站，分别给予30万元、20万元奖励。", "省级院士专家工作站|市级院士专家工作站")]
+    [InlineData("对新入选的A类、B类、C类人才，分别给予100万元、50万元、20万元安家补贴。", "A类人才|B类人才|C类人才")]
+    [InlineData("参加境外展会的，每家企业每个项目给予0.8万元补助。", "企业")]
+    public void A_recipient_named_once_for_a_list_or_counted_goes_to_each_rule(string clause, string recipients)
+    {
+        var rules = Repo.Pipeline.Process(Encoding.UTF8.GetBytes("某区若干措施\n一、支持\n（一）" + clause + "\n"), "t.txt").Document!.Rules;
+
+        Assert.Equal(recipients, string.Join("|", rules.Select(r => r.Beneficiary)));
+    }
 }
