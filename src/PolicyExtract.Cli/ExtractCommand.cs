@@ -10,7 +10,8 @@ namespace PolicyExtract.Cli;
 
 /// <summary>
 /// <c>extract &lt;files or folders…&gt; [--out &lt;dir&gt;] [--jsonl] [--jobs N] [--errors file]</c>: one JSON per policy,
-/// extracted in parallel and written as it is done; messages, progress and the summary on stderr.
+/// extracted in parallel and written as it is done; messages, progress and the summary on stderr. With
+/// <c>--explain &lt;clause&gt;</c> and one file, how that clause was read instead.
 /// </summary>
 internal static class ExtractCommand
 {
@@ -28,10 +29,11 @@ internal static class ExtractCommand
         var jsonl = new Option<bool>("--jsonl") { Description = "Write each document to standard output as one line of JSON (JSON Lines), in input order" };
         var jobs = Usage.Count("--jobs", "-j", Environment.ProcessorCount, "Documents extracted at once (default: one per core)");
         var errors = new Option<string?>("--errors") { Description = "Where to write the run's errors as JSON (default: <out>/errors.json)" };
+        var explain = new Option<string?>("--explain") { Description = "Print how each segment of this clause (its path, as in the JSON: 2.3) of the one file given was read, and its rules; writes nothing", HelpName = "clause" };
         var grammar = GrammarOption();
-        Usage.RequireNonEmpty(output, errors, grammar);
+        Usage.RequireNonEmpty(output, errors, grammar, explain);
         var budget = new Budget();
-        var command = new Command("extract", "Extract clauses, metadata and rules from policy documents (.txt, .html, .docx, .pdf)") { inputs, output, jsonl, jobs, errors, grammar };
+        var command = new Command("extract", "Extract clauses, metadata and rules from policy documents (.txt, .html, .docx, .pdf)") { inputs, output, jsonl, jobs, errors, grammar, explain };
         foreach (var option in budget.Options)
         {
             command.Options.Add(option);
@@ -40,12 +42,19 @@ internal static class ExtractCommand
         Usage.RejectUnknownOptions(command, inputs);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(output) is null && !result.GetValue(jsonl))
+            if (result.GetValue(explain) is not null)
+            {
+                if (result.GetValue(inputs) is not [_] || result.GetValue(output) is not null || result.GetValue(jsonl))
+                {
+                    result.AddError("Option '--explain' reads one file and writes nothing: give one file, without '--out' or '--jsonl'.");
+                }
+            }
+            else if (result.GetValue(output) is null && !result.GetValue(jsonl))
             {
                 result.AddError("Option '--out' is required unless '--jsonl' is given: say where the documents go.");
             }
         });
-        command.SetAction(parse => Run(
+        command.SetAction(parse => parse.GetValue(explain) is { } clause ? Explain(parse.GetValue(inputs)![0], clause, parse.GetValue(grammar)) : Run(
             parse.GetValue(inputs)!,
             parse.GetValue(output),
             parse.GetValue(jsonl),
@@ -150,6 +159,66 @@ internal static class ExtractCommand
         }
 
         return run.Failed > 0 || run.ErrorsFileFailed ? ExitSomeFailed : ExitOk;
+    }
+
+    /// <summary>
+    /// <c>extract FILE --explain CLAUSE</c>: the clause's text, each segment's role or the decision taken on it, and the
+    /// rules the clause gave, on standard output. Exit 1 when the file cannot be read or has no such clause.
+    /// </summary>
+    private static int Explain(string file, string clausePath, string? grammarDirectory)
+    {
+        var grammar = LoadGrammar(grammarDirectory);
+        if (grammar is null)
+        {
+            return ExitGrammar;
+        }
+
+        var pipeline = new PolicyPipeline(grammar);
+        var result = pipeline.ProcessFile(file, file);
+        foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity == Severity.Error))
+        {
+            Console.Error.WriteLine(diagnostic);
+        }
+
+        if (result.Document is not { } document)
+        {
+            return ExitSomeFailed;
+        }
+
+        var clause = document.Clauses.SelectMany(c => c.DescendantsAndSelf()).FirstOrDefault(c => c.Path == clausePath);
+        var readings = pipeline.Explain(result, clausePath);
+        if (clause is null || readings is null)
+        {
+            const int named = 12;
+            var paths = document.Clauses.SelectMany(c => c.DescendantsAndSelf()).Select(c => c.Path).ToList();
+            Console.Error.WriteLine(Diagnostic.Escape(clause is null
+                ? $"{file}: no clause {clausePath}; its clauses are {string.Join(", ", paths.Take(named))}{(paths.Count > named ? ", …" : "")}"
+                : $"{file}: a {document.Document.Kind} grants nothing, so its clauses are not read for rules"));
+            return ExitSomeFailed;
+        }
+
+        var output = Console.Out;
+        output.WriteLine(Diagnostic.Escape($"{file} clause {clause.Path} (line {clause.Span.Line}): {clause.Text}"));
+        foreach (var reading in readings)
+        {
+            output.WriteLine(Diagnostic.Escape(string.Create(CultureInfo.InvariantCulture, $"  [{reading.Start}, {reading.End}) {reading.Text}")));
+            output.WriteLine(Diagnostic.Escape($"      → {reading.Role}"));
+        }
+
+        var rules = document.Rules.Where(r => r.Clause == clause.Path).ToList();
+        output.WriteLine(rules.Count == 0 ? "no rules" : $"{rules.Count} rule{(rules.Count == 1 ? "" : "s")}:");
+        foreach (var rule in rules)
+        {
+            // The fields as validate writes them, in the expectations' order, without the ones at their default.
+            var fields = Validation.RuleFields.Of(rule);
+            bool Shown(string name) =>
+                fields.TryGetValue(name, out var values) && values.Any(v => v != Validation.RuleFields.None) && !(name == "currency" && values is ["CNY"])
+                && !(Validation.RuleFields.DefaultsWhenComplete.TryGetValue(name, out var byDefault) && values is [var only] && only == byDefault);
+            var written = Validation.RuleFields.Names.Where(Shown).Select(name => $"{name} {string.Join(" | ", fields[name])}");
+            output.WriteLine(Diagnostic.Escape("  " + string.Join("; ", written)));
+        }
+
+        return ExitOk;
     }
 
     /// <summary>

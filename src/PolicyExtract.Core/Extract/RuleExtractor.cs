@@ -166,8 +166,22 @@ public sealed class RuleExtractor
             : rule.Beneficiary is null || EndsWithCue(rule.Beneficiary, [kind]);
     }
 
-    private List<Draft> ExtractClause(Clause clause, Boundary boundary, EvidenceMap evidence)
+    /// <summary>
+    /// How each segment of <paramref name="clause"/> is read, in order, and what came of it (<c>extract --explain</c>):
+    /// "why is this trigger empty" answered without a debugger.
+    /// </summary>
+    public ImmutableArray<SegmentReading> Explain(Clause clause, Boundary boundary, EvidenceMap evidence)
     {
+        _words.Forget();
+        var trace = new List<SegmentReading>();
+        ExtractClause(clause, boundary, evidence, trace);
+        return [.. trace];
+    }
+
+    private List<Draft> ExtractClause(Clause clause, Boundary boundary, EvidenceMap evidence, List<SegmentReading>? trace = null)
+    {
+        void Read(Segment segment, string role) => trace?.Add(new SegmentReading(segment.Start, segment.End, segment.Text, role));
+
         var text = clause.Text;
         var mentions = QuantityFinder.Find(text, _quantities);
         var clauseDrafts = new List<Draft>();
@@ -202,11 +216,13 @@ public sealed class RuleExtractor
                     && inSegment.Any(m => m.Kind == QuantityKind.Money))
                 {
                     // 设立5亿元基金, 资助金额达4000多万元: a fund size or a statistic, not a grant.
+                    Read(segment, "not a grant: a fund size or a statistic ([not-grant])");
                     continue;
                 }
 
                 if (sentenceDrafts.Count > 0 && Modifies(segment, inSegment, [.. sentenceDrafts.Where(d => d.Evidence == sentenceDrafts[^1].Evidence)], text))
                 {
+                    Read(segment, "changes the grant before it (a step or 上不封顶)");
                     continue;
                 }
 
@@ -215,6 +231,7 @@ public sealed class RuleExtractor
                 {
                     // 分三年给予奖励，第一年50万元…: the grant is in the instalments that follow.
                     instalmentBenefit = Contains(segment.Text, Cue("benefit"));
+                    Read(segment, "announces instalments: the grant is in the segments that follow");
                     continue;
                 }
 
@@ -228,6 +245,7 @@ public sealed class RuleExtractor
                         Evidence = Evidence(context, segment.Start, segment.End),
                         Instalment = new Instalment(paidBefore.Instalment!.Index + 1, label),
                     });
+                    Read(segment, $"instalment {paidBefore.Instalment!.Index + 1} ({label}) of the grant before");
                     continue;
                 }
 
@@ -240,6 +258,7 @@ public sealed class RuleExtractor
                     inSegment.Remove(term.Figure);
                     if (inSegment.Count == 0 && (!term.Leading || GrantOf(segment, inSegment, text, label is not null) is null))
                     {
+                        Read(segment, $"term: {term.Figure.Value} {term.Figure.Unit}, a duration limit on the grants it {(term.Leading ? "opens" : "closes")}");
                         continue;
                     }
                 }
@@ -260,6 +279,7 @@ public sealed class RuleExtractor
                         }));
                     trigger.Clear();
                     announcedPaid = true;
+                    Read(segment, $"the figure of the grant named before ({named.Benefit}){(owedTo is null ? "" : $", for {owedTo}")}");
                     continue;
                 }
 
@@ -268,6 +288,7 @@ public sealed class RuleExtractor
                 var capsBefore = sentenceDrafts.Count > 0 || (index == 0 && afterSemicolon && clauseDrafts.Count > 0);
                 if (TryLimitOrCap(segment, inSegment, sentenceDrafts.Count > 0 ? sentenceDrafts : clauseDrafts, capsBefore, context))
                 {
+                    Read(segment, "a cap on the grant before it, or a limit on the grants of its sentence or clause");
                     continue;
                 }
 
@@ -280,6 +301,7 @@ public sealed class RuleExtractor
                     announcedPaid = false;
                     var lead = Lead(segment.Text[..announcement.VerbAt]);
                     announcedBy = [.. trigger, .. lead.Length > 0 ? [new Segment(segment.Start, segment.Start + lead.Length, lead)] : Array.Empty<Segment>()];
+                    Read(segment, $"names a grant ({announcement.Benefit}) measured in the next segment");
                     continue;
                 }
 
@@ -288,6 +310,7 @@ public sealed class RuleExtractor
                 {
                     // 每年对…的承建单位进行资助，获评优秀的资助3万元: the grants that follow are for them, yearly.
                     framing = frame;
+                    Read(segment, $"framing: the grants that follow are for {frame.Beneficiary}");
                     continue;
                 }
 
@@ -316,13 +339,20 @@ public sealed class RuleExtractor
                         {
                             // 营业收入首次达到5000万元、1亿元，且增速20%以上的: 且 cannot open a trigger; it continues the segment before.
                             trigger.Add(unread);
+                            Read(unread, "part of what earns the next grant: the segment after it continues it ([trigger-continue])");
                         }
 
                         trigger.Add(segment);
+                        Read(segment, "part of what earns the next grant");
                     }
                     else if (measuredBy is null && encouragement is null)
                     {
                         unread = segment;
+                        Read(segment, "no role: what earns a grant only if the grant right after it has nothing before its verb");
+                    }
+                    else
+                    {
+                        Read(segment, measuredBy is not null ? $"basis: what the grant is measured by ({measuredBy})" : $"encouragement: the grants of the sentence are for {encouragement!.Subject}");
                     }
 
                     continue;
@@ -337,12 +367,14 @@ public sealed class RuleExtractor
                         Amount = previous.Amount with { Phrase = previous.Amount.Phrase + "，" + segment.Text },
                         Evidence = Evidence(context, previous.From, segment.End),
                     };
+                    Read(segment, "how the grant before is made (by reference): joined to its phrase");
                     continue;
                 }
 
                 if (grant.Verbless && grant.Named is null)
                 {
                     // 本措施具体按照…规定执行, with no grant before it and naming nothing granted: a reference, not a grant.
+                    Read(segment, "a reference, not a grant (按…规定执行, naming nothing granted)");
                     continue;
                 }
 
@@ -363,6 +395,7 @@ public sealed class RuleExtractor
                     }
 
                     sentenceDrafts.AddRange(parts);
+                    Read(segment, $"part of the grant before, split by recipient (其中): {parts.Count} rule(s) for {who}");
                     continue;
                 }
 
@@ -379,6 +412,7 @@ public sealed class RuleExtractor
                     trigger.Add(earned);
                 }
 
+                var draftsBefore = sentenceDrafts.Count;
                 var basisYearly = basis is not null && IsYearly(basis);
                 sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context)
                     .Select(d => framing is null ? d : d with
@@ -408,6 +442,7 @@ public sealed class RuleExtractor
                         Instalment = new Instalment(1, label),
                         Benefit = Contains(segment.Text, Cue("benefit")) ?? instalmentBenefit ?? d.Benefit,
                     }));
+                Read(segment, $"grant: {sentenceDrafts.Count - draftsBefore} rule(s), earned by {(trigger.Count == 0 ? "nothing written before its verb" : string.Join("，", trigger.Select(t => t.Text)))}");
                 trigger.Clear();
                 basis = null;
             }
@@ -415,10 +450,14 @@ public sealed class RuleExtractor
             foreach (var (term, segment, draftsBefore) in terms)
             {
                 var limit = TermLimit(term, segment, sentenceStart, context);
+                var termed = 0;
                 foreach (var draft in TermedBy(term, draftsBefore, sentenceDrafts, clauseDrafts))
                 {
                     draft.Limits = draft.Limits.Add(limit);
+                    termed++;
                 }
+
+                Read(segment, $"attaches its term ({limit.Value} {limit.Unit}) to {termed} rule(s)");
             }
 
             clauseDrafts.AddRange(sentenceDrafts);

@@ -204,6 +204,22 @@ public sealed class PolicyPipeline
     }
 
     /// <summary>
+    /// How the rule stage read each segment of the clause at <paramref name="clausePath"/> of an extracted document
+    /// (<c>extract --explain</c>); null when the document failed, or has no such clause or no rules to read (a
+    /// drafting note).
+    /// </summary>
+    public ImmutableArray<SegmentReading>? Explain(ExtractionResult result, string clausePath)
+    {
+        if (result is not { Document: { Document.Boundary: { } boundary } document, Text: { } text })
+        {
+            return null;
+        }
+
+        var clause = document.Clauses.SelectMany(c => c.DescendantsAndSelf()).FirstOrDefault(c => c.Path == clausePath);
+        return clause is null ? null : _rules.Explain(clause, boundary, new EvidenceMap(text));
+    }
+
+    /// <summary>
     /// A document's id is its file name without the extension: stable across runs and machines. A file named only by an
     /// extension (".txt") keeps its whole name, so that no id is empty.
     /// </summary>

@@ -146,4 +146,41 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains("skipped 3 files of other kinds in the folders given (.csv ×1, .jpg ×1, .md ×1): in/figures.csv, in/notes.md, in/scan.jpg; extract reads .txt, .html, .docx and .pdf", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("1 inputs: 1 written to out", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Explain_prints_each_segments_role_and_the_clauses_rules_and_writes_nothing()
+    {
+        File.WriteAllText(Path.Combine(_temp.FullName, "p.txt"), "某区若干措施\n一、支持\n（一）为加快企业上市步伐，企业通过省证监局辅导验收后，予以奖励100万元。\n");
+
+        var run = CliProcess.Invoke(_temp.FullName, "extract", "p.txt", "--explain", "1.1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            [
+                "p.txt clause 1.1 (line 3): 为加快企业上市步伐，企业通过省证监局辅导验收后，予以奖励100万元。",
+                "  [0, 9) 为加快企业上市步伐",
+                "      → no role: what earns a grant only if the grant right after it has nothing before its verb",
+                "  [10, 23) 企业通过省证监局辅导验收后",
+                "      → no role: what earns a grant only if the grant right after it has nothing before its verb",
+                "  [24, 33) 予以奖励100万元",
+                "      → grant: 1 rule(s), earned by 企业通过省证监局辅导验收",
+                "1 rule:",
+                "  trigger 通过省证监局辅导验收; beneficiary 企业; benefit 奖励; frequency unspecified; amount fixed 1000000",
+            ],
+            run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["p.txt"], Directory.GetFiles(_temp.FullName).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Explain_names_the_clauses_there_are_when_the_one_asked_for_is_not()
+    {
+        File.WriteAllText(Path.Combine(_temp.FullName, "p.txt"), "某区若干措施\n一、支持\n（一）对新认定的企业给予10万元奖励。\n");
+
+        var missing = CliProcess.Invoke(_temp.FullName, "extract", "p.txt", "--explain", "9.9");
+        var twoFiles = CliProcess.Invoke(_temp.FullName, "extract", "p.txt", "p.txt", "--explain", "1.1");
+
+        Assert.Equal((1, "p.txt: no clause 9.9; its clauses are 1, 1.1"), (missing.ExitCode, missing.Stderr.Trim()));
+        Assert.Equal(2, twoFiles.ExitCode);
+        Assert.Contains("'--explain' reads one file and writes nothing", twoFiles.Stderr, StringComparison.Ordinal);
+    }
 }
