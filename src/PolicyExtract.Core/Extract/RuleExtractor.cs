@@ -180,6 +180,7 @@ public sealed class RuleExtractor
 
     private List<Draft> ExtractClause(Clause clause, Boundary boundary, EvidenceMap evidence, List<SegmentReading>? trace = null)
     {
+        // Readings that format their words are built only when asked for (if (trace is not null)): extraction pays nothing.
         void Read(Segment segment, string role) => trace?.Add(new SegmentReading(segment.Start, segment.End, segment.Text, role));
 
         var text = clause.Text;
@@ -245,7 +246,11 @@ public sealed class RuleExtractor
                         Evidence = Evidence(context, segment.Start, segment.End),
                         Instalment = new Instalment(paidBefore.Instalment!.Index + 1, label),
                     });
-                    Read(segment, $"instalment {paidBefore.Instalment!.Index + 1} ({label}) of the grant before");
+                    if (trace is not null)
+                    {
+                        Read(segment, $"instalment {paidBefore.Instalment!.Index + 1} ({label}) of the grant before");
+                    }
+
                     continue;
                 }
 
@@ -258,7 +263,11 @@ public sealed class RuleExtractor
                     inSegment.Remove(term.Figure);
                     if (inSegment.Count == 0 && (!term.Leading || GrantOf(segment, inSegment, text, label is not null) is null))
                     {
-                        Read(segment, $"term: {term.Figure.Value} {term.Figure.Unit}, a duration limit on the grants it {(term.Leading ? "opens" : "closes")}");
+                        if (trace is not null)
+                        {
+                            Read(segment, $"term: {term.Figure.Value} {term.Figure.Unit}, a duration limit on the grants it {(term.Leading ? "opens" : "closes")}");
+                        }
+
                         continue;
                     }
                 }
@@ -279,7 +288,11 @@ public sealed class RuleExtractor
                         }));
                     trigger.Clear();
                     announcedPaid = true;
-                    Read(segment, $"the figure of the grant named before ({named.Benefit}){(owedTo is null ? "" : $", for {owedTo}")}");
+                    if (trace is not null)
+                    {
+                        Read(segment, $"the figure of the grant named before ({named.Benefit}){(owedTo is null ? "" : $", for {owedTo}")}");
+                    }
+
                     continue;
                 }
 
@@ -292,7 +305,7 @@ public sealed class RuleExtractor
                     continue;
                 }
 
-                if (inSegment.All(m => !IsGrantAmount(m, text)) && index + 1 < segments.Count
+                if (inSegment.All(m => !IsGrantAmount(m, text)) && index + 1 < segments.Count && IndexOfAny(segment.Text, _grantAndPayVerbs) >= 0
                     && _announcements.Read(segment.Text, segments[index + 1].Text, VerblessAmounts(segments[index + 1], WithSharedBounds(segments[index + 1], Within(mentions, segments[index + 1].Start, segments[index + 1].End).ToList()), text).Length > 0) is { } announcement)
                 {
                     // 对新引进的博士给予生活补贴，每人每月3000元: the grant is named here and measured in the next segment; what
@@ -301,7 +314,11 @@ public sealed class RuleExtractor
                     announcedPaid = false;
                     var lead = Lead(segment.Text[..announcement.VerbAt]);
                     announcedBy = [.. trigger, .. lead.Length > 0 ? [new Segment(segment.Start, segment.Start + lead.Length, lead)] : Array.Empty<Segment>()];
-                    Read(segment, $"names a grant ({announcement.Benefit}) measured in the next segment");
+                    if (trace is not null)
+                    {
+                        Read(segment, $"names a grant ({announcement.Benefit}) measured in the next segment");
+                    }
+
                     continue;
                 }
 
@@ -310,7 +327,11 @@ public sealed class RuleExtractor
                 {
                     // 每年对…的承建单位进行资助，获评优秀的资助3万元: the grants that follow are for them, yearly.
                     framing = frame;
-                    Read(segment, $"framing: the grants that follow are for {frame.Beneficiary}");
+                    if (trace is not null)
+                    {
+                        Read(segment, $"framing: the grants that follow are for {frame.Beneficiary}");
+                    }
+
                     continue;
                 }
 
@@ -352,7 +373,10 @@ public sealed class RuleExtractor
                     }
                     else
                     {
-                        Read(segment, measuredBy is not null ? $"basis: what the grant is measured by ({measuredBy})" : $"encouragement: the grants of the sentence are for {encouragement!.Subject}");
+                        if (trace is not null)
+                        {
+                            Read(segment, measuredBy is not null ? $"basis: what the grant is measured by ({measuredBy})" : $"encouragement: the grants of the sentence are for {encouragement!.Subject}");
+                        }
                     }
 
                     continue;
@@ -395,7 +419,11 @@ public sealed class RuleExtractor
                     }
 
                     sentenceDrafts.AddRange(parts);
-                    Read(segment, $"part of the grant before, split by recipient (其中): {parts.Count} rule(s) for {who}");
+                    if (trace is not null)
+                    {
+                        Read(segment, $"part of the grant before, split by recipient (其中): {parts.Count} rule(s) for {who}");
+                    }
+
                     continue;
                 }
 
@@ -442,7 +470,11 @@ public sealed class RuleExtractor
                         Instalment = new Instalment(1, label),
                         Benefit = Contains(segment.Text, Cue("benefit")) ?? instalmentBenefit ?? d.Benefit,
                     }));
-                Read(segment, $"grant: {sentenceDrafts.Count - draftsBefore} rule(s), earned by {(trigger.Count == 0 ? "nothing written before its verb" : string.Join("，", trigger.Select(t => t.Text)))}");
+                if (trace is not null)
+                {
+                    Read(segment, $"grant: {sentenceDrafts.Count - draftsBefore} rule(s), earned by {(trigger.Count == 0 ? "nothing written before its verb" : string.Join("，", trigger.Select(t => t.Text)))}");
+                }
+
                 trigger.Clear();
                 basis = null;
             }
@@ -457,7 +489,10 @@ public sealed class RuleExtractor
                     termed++;
                 }
 
-                Read(segment, $"attaches its term ({limit.Value} {limit.Unit}) to {termed} rule(s)");
+                if (trace is not null)
+                {
+                    Read(segment, $"attaches its term ({limit.Value} {limit.Unit}) to {termed} rule(s)");
+                }
             }
 
             clauseDrafts.AddRange(sentenceDrafts);
