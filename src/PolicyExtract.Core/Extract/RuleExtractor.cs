@@ -2160,9 +2160,9 @@ public sealed class RuleExtractor
             stop++;
         }
 
-        // 5万元（含税）以上〕的, 33600元至42000元之间: punctuation or 之间 after the figure names nothing it measures.
+        // 5万元（含税）以上〕的, 在33600元至42000元（含）间的: punctuation or (之)间 after the figure names nothing it measures.
         var before = NounBefore(m.Start, text);
-        if (stop > after && char.IsLetter(text[after]) && text[after] != '之' && !(m.Unit == "级" && before.Length > 0))
+        if (stop > after && char.IsLetter(text[after]) && text[after] is not ('之' or '间') && !(m.Unit == "级" && before.Length > 0))
         {
             return text[after..stop];
         }
