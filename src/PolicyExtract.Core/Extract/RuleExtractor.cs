@@ -34,7 +34,8 @@ public sealed class RuleExtractor
     // 人员费补助, 招商引荐扶持: the words that qualify a benefit after its amount are few.
     private const int MaxBenefitQualifier = 6;
 
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' && c is not ('的' or '每' or '按');
+    // 人员费补助 is qualified by words; 50万元的奖励, 每人奖励 and 按…奖励 are not a benefit's name.
+    private static bool IsQualifier(char c) => Words.IsHan(c) && c is not ('的' or '每' or '按');
 
     // …的项目, …的企业: a trigger ends in a short noun after 的.
     private const int ShortNounAfterDe = 4;
@@ -118,7 +119,7 @@ public sealed class RuleExtractor
         // clause that grants is no statement of criteria.
         foreach (var eligibility in _eligibility.Read(all).Where(e => !granting.Contains(e.Clause.Path)))
         {
-            var context = new Context(eligibility.Clause, boundary, evidence, QuantityFinder.Find(eligibility.Clause.Text, _quantities));
+            var context = new Context(eligibility.Clause, boundary, evidence, eligibility.Mentions);
             var criteria = WithReach(eligibility.Figures, eligibility.Clause.Text)
                 .Where(m => IsCondition(m) && !IsBracketed(m, eligibility.Clause.Text))
                 .SelectMany(m => ConditionsOf(m, context))
@@ -1420,7 +1421,7 @@ public sealed class RuleExtractor
         // 给予企业奖励 names the recipient before the benefit, 给予一定奖励 a degree ([benefit-degree]): neither is its name.
         var at = text.IndexOf(benefit, StringComparison.Ordinal);
         var qualifier = text[..Math.Max(0, at)];
-        return at is > 0 and <= MaxBenefitQualifier && qualifier.All(IsHan) && IndexOfAny(qualifier, _grantAndPayVerbs) < 0
+        return at is > 0 and <= MaxBenefitQualifier && qualifier.All(IsQualifier) && IndexOfAny(qualifier, _grantAndPayVerbs) < 0
             && IndexOfAny(qualifier, Cue("claim-verb")) < 0 && Words.StartOf(qualifier, Cue("list-joint")) is null
             && !EndsWithCue(qualifier, Cue("beneficiary")) && !Cue("benefit-degree").Contains(qualifier)
             ? text[..(at + benefit.Length)]

@@ -7,11 +7,11 @@ namespace PolicyExtract.Extract.Roles;
 /// <summary>
 /// Who may apply, written apart from the grants: 同时符合下列条件的本市城镇居民家庭，可以申请…：（一）…连续满3年; 满足以下
 /// 条件…的企业为总部企业; 本办法所称港澳青年，是指45周岁以下…. <see cref="Clause"/> holds the criteria (with
-/// <see cref="Figures"/> the thresholds among them, in its text); <see cref="Subject"/> is who they are about, when the
+/// <see cref="Figures"/> the thresholds among them, of all its <see cref="Mentions"/>); <see cref="Subject"/> is who they are about, when the
 /// text names a recipient (家庭, 总部企业, 港澳青年) or a thing the grants name (楼宇); <see cref="Scope"/> is the path
 /// prefix of the clauses whose grants they govern ("" for the whole document).
 /// </summary>
-internal sealed record Eligibility(Clause Clause, ImmutableArray<QuantityMention> Figures, string? Subject, string Scope);
+internal sealed record Eligibility(Clause Clause, ImmutableArray<QuantityMention> Mentions, ImmutableArray<QuantityMention> Figures, string? Subject, string Scope);
 
 /// <summary>
 /// Finds eligibility in a document's clauses. A clause states criteria when it announces a list of conditions
@@ -44,12 +44,14 @@ internal sealed class EligibilityReader(PolicyGrammar grammar)
                 var subject = ListSubject(clause.Text);
                 foreach (var part in Criteria(clause))
                 {
-                    yield return new Eligibility(part, Thresholds(part.Text, 0, part.Text.Length), subject, scope);
+                    var mentions = QuantityFinder.Find(part.Text, _quantities);
+                    yield return new Eligibility(part, mentions, Thresholds(part.Text, mentions, 0, part.Text.Length), subject, scope);
                 }
             }
             else if (Definition(clause.Text) is var (term, start, end))
             {
-                yield return new Eligibility(clause, Thresholds(clause.Text, start, end), term, ScopeOf(clause));
+                var mentions = QuantityFinder.Find(clause.Text, _quantities);
+                yield return new Eligibility(clause, mentions, Thresholds(clause.Text, mentions, start, end), term, ScopeOf(clause));
             }
         }
     }
@@ -74,9 +76,8 @@ internal sealed class EligibilityReader(PolicyGrammar grammar)
     /// The figures in text[start, end) that may be thresholds (the rule stage decides which are), but those of a sentence
     /// that permits rather than requires, and windows of time.
     /// </summary>
-    private ImmutableArray<QuantityMention> Thresholds(string text, int start, int end)
+    private ImmutableArray<QuantityMention> Thresholds(string text, ImmutableArray<QuantityMention> mentions, int start, int end)
     {
-        var mentions = QuantityFinder.Find(text, _quantities);
         var figures = ImmutableArray.CreateBuilder<QuantityMention>();
         foreach (var (at, sentence) in Sentences.Of(text))
         {

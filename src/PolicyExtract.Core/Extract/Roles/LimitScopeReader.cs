@@ -32,7 +32,7 @@ internal sealed class LimitScopeReader(PolicyGrammar grammar)
             for (var at = lead.IndexOf(quantifier, StringComparison.Ordinal); at >= 0; at = lead.IndexOf(quantifier, at + 1, StringComparison.Ordinal))
             {
                 var noun = lead.AsSpan(at + quantifier.Length);
-                if (noun.IsEmpty || !IsHan(noun[0]) || Words.StartOf(noun, _grantWords) is not null)
+                if (noun.IsEmpty || !Words.IsHan(noun[0]) || Words.StartOf(noun, _grantWords) is not null)
                 {
                     // 每个支持金额不超过10万元: each grant's amount, a cap on the grant, not a limit per anyone.
                     continue;
@@ -50,6 +50,4 @@ internal sealed class LimitScopeReader(PolicyGrammar grammar)
 
         return found;
     }
-
-    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 }

@@ -19,6 +19,9 @@ internal static class Words
         return null;
     }
 
+    /// <summary>A CJK unified ideograph: a character of a Chinese word, not a digit, letter or punctuation.</summary>
+    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
     /// <summary>Whether <paramref name="text"/> ends with one of <paramref name="words"/>.</summary>
     public static bool EndsWithAny(string text, ImmutableArray<string> words)
     {
