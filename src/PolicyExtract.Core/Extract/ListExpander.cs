@@ -26,6 +26,11 @@ public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks
             return [.. items];
         }
 
+        if (WithQuotedHead(items) is { } quoted)
+        {
+            return quoted;
+        }
+
         var split = items.Select(i => words.Split(i)).ToList();
         if (split.Any(s => s.IsEmpty))
         {
@@ -89,6 +94,28 @@ public sealed class ListExpander(WordBreaker words, ImmutableArray<string> ranks
         split = [.. tailed.Select(words.Split)];
         return [tailed[0], .. split.Skip(1).Select((s, i) => VariantOf(split[0], s) ?? tailed[i + 1])];
     }
+
+    /// <summary>
+    /// 首次入选“世界500强”、“国内制造业500强”、新三板上市 → 首次入选“国内制造业500强”: a name in quotes after the first item's
+    /// head before its own quoted name is another name of the same act; an item written without quotes is its own act. Null
+    /// when no later item is such a name.
+    /// </summary>
+    private static ImmutableArray<string>? WithQuotedHead(IReadOnlyList<string> items)
+    {
+        var first = items[0];
+        if (Array.FindIndex(Quotes, q => first.EndsWith(q.Close)) is not (>= 0 and var kind)
+            || first.LastIndexOf(Quotes[kind].Open) is not (> 0 and var open) || !first[..open].All(IsIdeograph))
+        {
+            return null;
+        }
+
+        var (o, c) = Quotes[kind];
+        bool IsName(string item) => item.Length > 2 && item[0] == o && item[^1] == c && item.IndexOf(o, 1) < 0;
+        var head = first[..open];
+        return items.Skip(1).Any(IsName) ? [first, .. items.Skip(1).Select(i => IsName(i) ? head + i : i)] : null;
+    }
+
+    private static readonly (char Open, char Close)[] Quotes = [('“', '”'), ('《', '》'), ('「', '」')];
 
     /// <summary>
     /// Where in the first item the later items start over: the position of the word they all open with, when that is

@@ -106,4 +106,12 @@ public sealed record QuantityMention(
     string Unit,
     string? Per,
     BoundWord? Bound,
-    Fraction? Exact);
+    Fraction? Exact)
+{
+    /// <summary>
+    /// On a range, the bound word written after its upper end (50万元以上至100万元以下: 以下), whose reading a document
+    /// may fix as it does <see cref="Bound"/>'s, or the explicit marker there (100万元至300万元（含300万元）, source
+    /// Explicit); null otherwise. <see cref="MaxInclusive"/> already holds its default or explicit reading.
+    /// </summary>
+    public BoundWord? UpperBound { get; init; }
+}

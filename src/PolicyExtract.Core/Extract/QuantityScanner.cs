@@ -508,8 +508,21 @@ internal sealed class QuantityScanner
     {
         if (MarkerAt(f.End, f.Kind, f.Unit, f.Max!.Value) is { } marker)
         {
+            // 100万元至300万元（含300万元）: the marker says so of the upper end, whatever a document's 本数 clause says.
             f.MaxInclusive = marker.Inclusive;
+            f.UpperBound = new BoundWord(text[f.End..marker.End], BoundDirection.AtMost, marker.Inclusive, InclusiveSource.Explicit, f.End, marker.End);
             f.End = marker.End;
+        }
+        else if (AfterBoundAt(f.End, f.Kind) is { Direction: BoundDirection.AtMost or BoundDirection.LessThan } upper)
+        {
+            // 50万元以上至100万元以下: the word after the upper end bounds it, so each tier of a list of such ranges is one
+            // mention (the list is then a ladder).
+            var at = f.End;
+            var upperMarker = MarkerAt(at + upper.Word.Length, f.Kind, f.Unit, f.Max!.Value);
+            f.MaxInclusive = upperMarker?.Inclusive ?? upper.Inclusive;
+            f.UpperBound = new BoundWord(upper.Word, upper.Direction, f.MaxInclusive.Value,
+                upperMarker is null ? InclusiveSource.Default : InclusiveSource.Explicit, at, at + upper.Word.Length);
+            f.End = upperMarker?.End ?? at + upper.Word.Length;
         }
 
         PerAfter(f);
@@ -1299,6 +1312,8 @@ internal sealed class QuantityScanner
 
         public BoundWord? Bound { get; set; }
 
+        public BoundWord? UpperBound { get; set; }
+
         /// <summary>The bound word stands before the figure (so a list may share it).</summary>
         public bool BoundBefore { get; set; }
 
@@ -1322,7 +1337,7 @@ internal sealed class QuantityScanner
             var per = PerBeforeUnits.Concat(PerAfterUnits).ToList();
             return new QuantityMention(
                 Kind, SpanStart, SpanEnd, Value, Min, Max, MinInclusive, MaxInclusive, Approximate, Unit,
-                per.Count == 0 ? null : string.Join('/', per), Bound, Exact);
+                per.Count == 0 ? null : string.Join('/', per), Bound, Exact) { UpperBound = UpperBound };
         }
     }
 }

@@ -854,6 +854,22 @@ public sealed class RuleExtractor
         return best;
     }
 
+    /// <summary>
+    /// Where the first of <paramref name="verbs"/> stands as a verb: 扶持的标准为, 奖励的对象 use the word as a noun (的 after
+    /// it), which grants nothing.
+    /// </summary>
+    private static int VerbIndex(string text, ImmutableArray<string> verbs, int from = 0)
+    {
+        var at = IndexOfAny(text, verbs, from);
+        while (at >= 0 && verbs.FirstOrDefault(v => text.AsSpan(at).StartsWith(v, StringComparison.Ordinal)) is { } verb
+            && at + verb.Length < text.Length && text[at + verb.Length] == '的')
+        {
+            at = IndexOfAny(text, verbs, at + verb.Length);
+        }
+
+        return at;
+    }
+
     /// <summary>对获得…的, 凡…的, 向…的: a segment that opens a trigger afresh (grammar/cues.txt [trigger-opener]).</summary>
     private bool StartsTrigger(string text) => StartsWithAny(text, Cue("trigger-opener"));
 
@@ -1093,16 +1109,22 @@ public sealed class RuleExtractor
         }
 
         var amounts = mentions.Where(m => IsGrantAmount(m, clauseText)).ToImmutableArray();
-        var verbAt = IndexOfAny(segment.Text, Cue("grant-verb"));
+        var verbAt = VerbIndex(segment.Text, Cue("grant-verb"));
         if (amounts.Length > 0)
         {
             var firstAmount = amounts[0].Start - segment.Start;
             var verbs = amounts.Any(m => m.Kind == QuantityKind.Money) ? _grantAndPayVerbs : Cue("grant-verb");
-            verbAt = verbs == _grantAndPayVerbs ? IndexOfAny(segment.Text, verbs) : verbAt;
+            verbAt = verbs == _grantAndPayVerbs ? VerbIndex(segment.Text, verbs) : verbAt;
+            if ((verbAt < 0 || verbAt > firstAmount) && Words.EndOf(segment.Text.AsSpan(0, firstAmount), Cue("amount-verb")) is { } amountVerb)
+            {
+                // 分别扶持5000万、500万: a verb that grants only right before its figure.
+                verbAt = firstAmount - amountVerb.Length;
+            }
+
             if (verbAt < 0 || verbAt > firstAmount)
             {
                 // 资助3万元 has its verb before the amount; 按…的100%给予配套奖励 after it; an amount without any is not a grant.
-                var after = IndexOfAny(segment.Text, verbs, firstAmount);
+                var after = VerbIndex(segment.Text, verbs, firstAmount);
                 if (after < 0 && verbAt < 0)
                 {
                     return instalment ? new Grant(firstAmount, amounts, null, null) : null;
@@ -1546,6 +1568,11 @@ public sealed class RuleExtractor
     /// <summary>对获得…, 重点对在…方面工作突出的: the trigger without the 对 (and the adverb before it) that introduces it.</summary>
     private string StripLead(string trigger)
     {
+        // 扶持的标准为：年度区级贡献在100万元至300万元的: what stands before a colon introduces, unless it names the
+        // recipient (存量企业分档扶持：…).
+        trigger = trigger.LastIndexOf('：') is >= 0 and var colon && colon < trigger.Length - 1 && !Words.ContainsAny(trigger[..colon], Cue("beneficiary"))
+            ? trigger[(colon + 1)..]
+            : trigger;
         trigger = Words.StartOf(trigger, Cue("trigger-aside")) is { } aside && trigger.Length > aside.Length ? trigger[aside.Length..] : trigger;
         var unhedged = WithoutManner(trigger);
         trigger = StartsTrigger(unhedged) ? unhedged : trigger;
@@ -2109,8 +2136,8 @@ public sealed class RuleExtractor
             ? Resolve(b, context.Boundary)
             : (m.MinInclusive ?? true, BoundSemantics.Default);
         yield return new Condition(metric, lowInclusive ? ComparisonOp.Ge : ComparisonOp.Gt, min, m.Unit, lowInclusive, lowSemantics, evidence);
-        var highInclusive = m.MaxInclusive ?? true;
-        yield return new Condition(metric, highInclusive ? ComparisonOp.Le : ComparisonOp.Lt, max, m.Unit, highInclusive, BoundSemantics.Default, evidence);
+        var (highInclusive, highSemantics) = m.UpperBound is { } upper ? Resolve(upper, context.Boundary) : (m.MaxInclusive ?? true, BoundSemantics.Default);
+        yield return new Condition(metric, highInclusive ? ComparisonOp.Le : ComparisonOp.Lt, max, m.Unit, highInclusive, highSemantics, evidence);
     }
 
     /// <summary>
@@ -2132,7 +2159,30 @@ public sealed class RuleExtractor
             m = previous;
         }
 
-        return MetricOf(m, text);
+        return WithoutScope(MetricOf(m, text));
+    }
+
+    /// <summary>实际投资额（不含税，下同） → 实际投资额: a bracket that notes the drafting ([drafting-note]) names nothing.</summary>
+    private string WithoutDraftingNote(string text)
+    {
+        var open = text.LastIndexOf('（');
+        return open > 0 && text.EndsWith('）') && Words.ContainsAny(text[open..], Cue("drafting-note")) ? text[..open].TrimEnd() : text;
+    }
+
+    /// <summary>
+    /// 单个项目设备购置 → 设备购置, 单家企业年营业收入 → 年营业收入: what a figure is measured per (a [scope-quantifier] and
+    /// the item or recipient it counts) is not what it measures.
+    /// </summary>
+    private string WithoutScope(string metric)
+    {
+        if (Words.StartOf(metric, Cue("scope-quantifier")) is not { } quantifier)
+        {
+            return metric;
+        }
+
+        var rest = metric.AsSpan(quantifier.Length);
+        var counted = Words.StartOf(rest, Cue("scope-item")) ?? Words.StartOf(rest, Cue("beneficiary"));
+        return counted is not null && rest.Length > counted.Length ? rest[counted.Length..].ToString() : metric;
     }
 
     private Condition ConditionOf(QuantityMention m, Context context)
@@ -2243,10 +2293,12 @@ public sealed class RuleExtractor
         // 单个项目最高300万元 (分别30万元、25万元、15万元): the cap on the grant just made; so is a bare 最高50万元 after a
         // progressive step (每增加30件增加3万元，最高50万元).
         var stepped = sameSentence && targets[^1].Amount.Step is not null && !project && !yearly && !total;
-        // 按其研发实际发生额的20%给予企业奖励，最高奖励不超过50万元: a bare cap after an uncapped ratio or rate caps it.
+        // 按其研发实际发生额的20%给予企业奖励，最高奖励不超过50万元 (资助标准不超过…的20%，资助金额最高不超过500万元): a
+        // bare cap after an uncapped ratio or rate caps it.
         var bare = sameSentence && !project && !yearly && !total && capped.Count == 1
             && targets[^1].Amount is { Kind: AmountKind.Ratio or AmountKind.PerUnit, Max: null }
-            && Cue("benefit").Concat(_quantities.BoundsBefore.Select(b => b.Word)).Aggregate(lead, (rest, w) => rest.Replace(w, "", StringComparison.Ordinal)).Trim().Length == 0;
+            && Cue("benefit").Concat(Cue("amount-noun")).Concat(Cue("hedge")).Concat(_quantities.BoundsBefore.Select(b => b.Word))
+                .Aggregate(lead, (rest, w) => rest.Replace(w, "", StringComparison.Ordinal)).Trim().Length == 0;
         if (sameSentence && (project || stepped || bare) && !entity && !hasGiveVerb && capped.All(m => m.Kind == QuantityKind.Money))
         {
             if (capped.Count == 1)
@@ -2443,6 +2495,7 @@ public sealed class RuleExtractor
             baseText = BaseWithoutCue(before) ?? "";
         }
 
+        baseText = WithoutDraftingNote(baseText);
         var (inclusive, semantics) = m.Bound is { } bw ? Resolve(bw, context.Boundary) : (default(bool?), default(BoundSemantics?));
         var ratio = Amounts.Ratio(m.Value ?? m.Max ?? m.Min ?? 0m, baseText.Length > 0 ? baseText : null, inclusive, semantics);
         return m.Value is not null ? ratio : ratio with

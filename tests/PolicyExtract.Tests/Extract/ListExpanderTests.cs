@@ -30,6 +30,9 @@ public sealed class ListExpanderTests
     [InlineData("新增发明专利、商标注册", "新增发明专利|新增商标注册")]
     [InlineData("苏州市优秀发明专利、优秀外观设计专利", "苏州市优秀发明专利|苏州市优秀外观设计专利")]
     [InlineData("获得发明专利授权、发明专利转让收入", "获得发明专利授权|获得发明专利转让收入")]
+    // Names in quotes after the first item's head are names of the same act; an item written without quotes is its own.
+    [InlineData("首次入选“中国企业500强”、“中国民营企业500强”、新三板挂牌", "首次入选“中国企业500强”|首次入选“中国民营企业500强”|新三板挂牌")]
+    [InlineData("荣获《科技日报》、《人民日报》", "荣获《科技日报》|荣获《人民日报》")]
     public void Expands_elliptical_lists(string list, string expected) =>
         Assert.Equal(expected, string.Join('|', Expander.Expand(list.Split('、'))));
 

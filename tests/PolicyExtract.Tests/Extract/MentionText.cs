@@ -42,6 +42,11 @@ internal static class MentionText
             sb.Append(" bound=").Append(b.Word).Append(',').Append(b.Direction).Append(',').Append(b.Inclusive ? "incl" : "excl").Append(',').Append(b.Source);
         }
 
+        if (m.UpperBound is { } u)
+        {
+            sb.Append(" upper=").Append(u.Word).Append(',').Append(u.Direction).Append(',').Append(u.Inclusive ? "incl" : "excl").Append(',').Append(u.Source);
+        }
+
         if (m.Exact is { } e)
         {
             sb.Append(" exact=").Append(D(e.Numerator)).Append('/').Append(D(e.Denominator));

@@ -177,8 +177,12 @@ public class QuantityFinderTests
         { "十五到二十万元", ["「十五到二十万元」 Money [150000..200000] CNY"] },
         { "两到三千万元", ["「两到三千万元」 Money [20000000..30000000] CNY"] },
         { "1000万元及以上至5000万元", ["「1000万元及以上至5000万元」 Money [10000000..50000000] CNY bound=及以上,AtLeast,incl,Default"] },
-        { "500万元（含）至1000万元（不含）", ["「500万元（含）至1000万元（不含）」 Money [5000000..10000000) CNY"] },
+        { "500万元（含）至1000万元（不含）", ["「500万元（含）至1000万元（不含）」 Money [5000000..10000000) CNY upper=（不含）,AtMost,excl,Explicit"] },
         { "营业收入100万元以上至500万元", ["「100万元以上至500万元」 Money [1000000..5000000] CNY bound=以上,AtLeast,incl,Default"] },
+        // A bound word after the upper end bounds it, so a list of such bands is a list of ranges (a tier ladder).
+        { "设备购置在50万元以上至100万元以下、300万元以上", ["「50万元以上至100万元以下」 Money [500000..1000000] CNY bound=以上,AtLeast,incl,Default upper=以下,AtMost,incl,Default", "「300万元以上」 Money 3000000 CNY bound=以上,AtLeast,incl,Default"] },
+        { "年营业收入在5亿元至10亿元（含10亿元）的", ["「5亿元至10亿元（含10亿元）」 Money [500000000..1000000000] CNY upper=（含10亿元）,AtMost,incl,Explicit"] },
+        { "3年以上至5年以内", ["「3年以上至5年以内」 Duration [3..5] 年 bound=以上,AtLeast,incl,Default upper=以内,AtMost,incl,Default"] },
         // Different units do not make a range.
         { "3年至5个月", ["「3年」 Duration 3 年", "「5个月」 Duration 5 个月"] },
     };

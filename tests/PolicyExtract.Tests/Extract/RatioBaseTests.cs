@@ -18,6 +18,9 @@ public sealed class RatioBaseTests
     [InlineData("首次落户的人才服务机构，自经营之日起三年内形成的区级财力部分给予50%补助。", "区级财力部分")]
     [InlineData("对企业按其研发投入的10%给予补助。", "其研发投入")]
     [InlineData("对符合条件的企业给予50%补贴。", null)]
+    // A bracket that notes the drafting names nothing; one that qualifies the base stays.
+    [InlineData("对技改项目给予设备投资额（不含税，下同）6%的补助。", "设备投资额")]
+    [InlineData("对技改项目给予设备投资额（不含基建部分）6%的补助。", "设备投资额（不含基建部分）")]
     public void The_base_is_what_the_ratio_is_of(string clause, string? expected)
     {
         var rule = Assert.Single(Repo.Pipeline.Process(Encoding.UTF8.GetBytes("某区若干措施\n一、支持\n（一）" + clause + "\n"), "t.txt").Document!.Rules);

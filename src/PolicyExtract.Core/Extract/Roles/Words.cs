@@ -22,19 +22,22 @@ internal static class Words
     /// <summary>A CJK unified ideograph: a character of a Chinese word, not a digit, letter or punctuation.</summary>
     public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
-    /// <summary>Whether <paramref name="text"/> ends with one of <paramref name="words"/>.</summary>
-    public static bool EndsWithAny(string text, ImmutableArray<string> words)
+    /// <summary>The first of <paramref name="words"/> that <paramref name="text"/> ends with, or null.</summary>
+    public static string? EndOf(ReadOnlySpan<char> text, ImmutableArray<string> words)
     {
         foreach (var word in words)
         {
             if (text.EndsWith(word, StringComparison.Ordinal))
             {
-                return true;
+                return word;
             }
         }
 
-        return false;
+        return null;
     }
+
+    /// <summary>Whether <paramref name="text"/> ends with one of <paramref name="words"/>.</summary>
+    public static bool EndsWithAny(string text, ImmutableArray<string> words) => EndOf(text, words) is not null;
 
     /// <summary>Whether <paramref name="text"/> holds one of <paramref name="words"/>.</summary>
     public static bool ContainsAny(string text, ImmutableArray<string> words)
