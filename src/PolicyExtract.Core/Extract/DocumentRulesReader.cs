@@ -37,7 +37,7 @@ public sealed class DocumentRulesReader(PolicyGrammar grammar)
 
                 first ??= start;
                 last = start + sentence.Length;
-                foreach (var part in sentence.Split('，', '；', ','))
+                foreach (var part in sentence.Split('，', '；', ',', ';'))
                 {
                     var exclusiveCue = grammar.Document.BoundaryExclusiveCues.FirstOrDefault(c => part.Contains(c, StringComparison.Ordinal));
                     var inclusiveCue = exclusiveCue is null ? grammar.Document.BoundaryInclusiveCues.FirstOrDefault(c => part.Contains(c, StringComparison.Ordinal)) : null;

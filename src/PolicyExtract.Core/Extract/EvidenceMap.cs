@@ -17,11 +17,14 @@ public sealed class EvidenceMap(NormalizedText text)
     }
 }
 
-/// <summary>Sentences of a clause's text: split after 。；！？ and at paragraph breaks, with their start offsets.</summary>
+/// <summary>
+/// Sentences of a clause's text: split after 。；！？ (and ASCII ;, which pages written in ASCII punctuation use as ；) and at
+/// paragraph breaks, with their start offsets.
+/// </summary>
 public static class Sentences
 {
     // Most characters of a clause are none of these: a vectorized search skips the runs between them.
-    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。；！？\n");
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。；;！？\n");
     private static readonly SearchValues<char> SegmentMarks = SearchValues.Create("（“《）”》，,");
 
     public static IEnumerable<(int Start, string Text)> Of(string text)
@@ -65,9 +68,15 @@ public static class Sentences
             }
 
             var to = i;
-            while (to > start && sentence[to - 1] is '。' or '；' or '！')
+            while (to > start && sentence[to - 1] is '。' or '；' or ';' or '！')
             {
                 to--;
+            }
+
+            // …2万元）; 对新增…: the space after an ASCII mark is no part of the segment.
+            while (start < to && sentence[start] is ' ' or '\u3000')
+            {
+                start++;
             }
 
             if (to > start)

@@ -429,7 +429,11 @@ public sealed class RuleExtractor
                 }
 
                 var beforeVerb = segment.Text[..Math.Max(0, grant.VerbAt)];
-                if (trigger.Count == 0 && unread is not null && unread == segmentBefore && !grant.Verbless
+                // 境内挂牌企业，按照…实际发生额给予补贴，补贴额度最高不超过150万元: what the grant is measured by may stand between.
+                string? earnedBy = null;
+                var unreadBefore = unread == segmentBefore
+                    || (measuredIn is not null && measuredIn == segmentBefore && index >= 2 && segments[index - 2] == unread && IndexOfAny(measuredIn.Text, Cue("grant-verb")) >= 0);
+                if (trigger.Count == 0 && unread is not null && unreadBefore && !grant.Verbless
                     && Words.StartOf(unread.Text, Cue("purpose")) is null && !Cue("procedure").Contains(unread.Text.TrimEnd('后'))
                     && BasisAt(unread.Text) == unread.Text.Length && !Words.ContainsAny(unread.Text, Cue("basis-phrase"))
                     && BasisAt(beforeVerb) == beforeVerb.Length && Lead(beforeVerb).Length == 0)
@@ -438,9 +442,22 @@ public sealed class RuleExtractor
                     // what earns it, unless it states a purpose (为加快…), is a step of procedure alone (经认定), or either
                     // says what the grant is measured by (政策奖励按项目…3个阶段，分别按30%…; 根据…综合排名并给予…).
                     var earned = unread.Text.EndsWith('后') && unread.Text.Length > 2 ? unread with { End = unread.End - 1, Text = unread.Text[..^1] } : unread;
+                    if (!earned.Text.Contains('的') && Cue("beneficiary").Where(w => earned.Text.EndsWith(w, StringComparison.Ordinal)).MaxBy(w => w.Length) is { } noun
+                        && earned.Text.Length > noun.Length && !Words.EndsWithAny(earned.Text[..^noun.Length], Cue("list-joint"))
+                        && !Words.ContainsAny(earned.Text, Cue("naming-verb")) && !Words.ContainsAny(earned.Text, Cue("trigger-verb")))
+                    {
+                        // 境内挂牌企业，按照…给予补贴: a noun phrase alone names the act and, in its last word, the recipient;
+                        // not when a verb's object names the kind (新列入…中小企业, [naming-verb]; 获评…企业, [trigger-verb]).
+                        earnedBy = noun;
+                        earned = earned with { End = earned.End - noun.Length, Text = earned.Text[..^noun.Length] };
+                    }
+
                     trigger.Add(earned);
                 }
 
+                // 新入选…名录的给予每件资助5000元: a phrase closed by 的 before a grant per item names the items (the
+                // trademarks listed), not the recipient of the grant before.
+                var headless = (trigger.Count > 0 ? trigger[^1].Text : beforeVerb).TrimEnd('，').EndsWith('的');
                 var draftsBefore = sentenceDrafts.Count;
                 var basisYearly = basis is not null && IsYearly(basis);
                 sentenceDrafts.AddRange(MakeDrafts(segment, grant, trigger, context)
@@ -452,7 +469,7 @@ public sealed class RuleExtractor
                     })
                     .Select(d => d with
                     {
-                        Beneficiary = d.Beneficiary ?? encouraged?.Subject ?? (carried is { } c && IsParallel(c.RawTrigger, d.RawTrigger) ? c.Beneficiary : null),
+                        Beneficiary = d.Beneficiary ?? earnedBy ?? encouraged?.Subject ?? (carried is { } c && (IsParallel(c.RawTrigger, d.RawTrigger) || (!(headless && d.Amount.Kind == AmountKind.PerUnit) && IsBareAct(d.RawTrigger))) ? c.Beneficiary : null),
                         Frequency = basisYearly && d.Frequency == Frequency.Unspecified ? Frequency.Yearly : d.Frequency,
                         // 鼓励社会公众举报侵犯知识产权违法行为，举报奖励按…执行: what is encouraged earns the grant that names nothing.
                         // 继续推进地理标志商标申报工作，相关费用由区财政承担: the costs paid are those of the work before.
@@ -497,8 +514,8 @@ public sealed class RuleExtractor
             }
 
             clauseDrafts.AddRange(sentenceDrafts);
-            carried = sentence.EndsWith('；') ? sentenceDrafts.LastOrDefault(d => d.Beneficiary is not null) ?? carried : null;
-            afterSemicolon = sentence.EndsWith('；');
+            afterSemicolon = sentence.EndsWith('；') || sentence.EndsWith(';');
+            carried = afterSemicolon ? sentenceDrafts.LastOrDefault(d => d.Beneficiary is not null) ?? carried : null;
         }
 
         CarryLadderMetrics(clauseDrafts);
@@ -510,6 +527,12 @@ public sealed class RuleExtractor
     /// so that the second repeats the frame of the first (and, after ；, its omitted subject). 对企业新获认定的驰名商标 and
     /// 新入选…名录 are not: the second names a different act.
     /// </summary>
+    /// <summary>
+    /// 成功升板后 in …挂牌企业，…给予补贴；成功升板后，…给予补贴: an act alone, with no 对 or 的 that would name whose it is,
+    /// is done by the recipient named before the ；.
+    /// </summary>
+    private bool IsBareAct(string trigger) => trigger.Length > 0 && !trigger.Contains('的') && !StartsTrigger(trigger);
+
     private bool IsParallel(string first, string second)
     {
         var a = _words.Split(first);
@@ -801,7 +824,7 @@ public sealed class RuleExtractor
             return starts;
         }
 
-        private bool HasMark(int from, int to) => from < to && text.AsSpan(from, to - from).IndexOfAny('，', '；', '。') >= 0;
+        private bool HasMark(int from, int to) => from < to && text.AsSpan(from, to - from).IndexOfAny("，；;。") >= 0;
 
         /// <summary>The index of the mention starting at <paramref name="start"/> (-1 when none), or with <paramref name="atOrAfter"/> of the first starting there or later.</summary>
         private int IndexAt(int start, bool atOrAfter = false)
@@ -1089,7 +1112,7 @@ public sealed class RuleExtractor
     /// </summary>
     private static bool IsThreshold(QuantityMention m, string clauseText) =>
         m.Bound is { Direction: BoundDirection.AtLeast or BoundDirection.MoreThan } b && b.Start > m.Start
-            && m.End < clauseText.Length && clauseText[m.End] is not ('，' or '。' or '；');
+            && m.End < clauseText.Length && clauseText[m.End] is not ('，' or '。' or '；' or ';');
 
     /// <summary>营业收入1000万元至5000万元的企业: an interval followed by 的 is a tier's threshold.</summary>
     private static bool IsRangeThreshold(QuantityMention m, string clauseText) =>
@@ -1666,7 +1689,7 @@ public sealed class RuleExtractor
 
         // 每个 in the mention's own comma-segment (200元/个 has none and stays a rate).
         var each = clauseText.LastIndexOf("每个", Math.Max(0, m.Start - 1), StringComparison.Ordinal);
-        var perRecipient = each >= 0 && clauseText.AsSpan(each, m.Start - each).IndexOfAny('，', '；', '。') < 0
+        var perRecipient = each >= 0 && clauseText.AsSpan(each, m.Start - each).IndexOfAny("，；;。") < 0
             && !Cue("frequency-per-item").Any(c => clauseText.AsSpan(each).StartsWith(c, StringComparison.Ordinal));
         var parts = m.Per.Split('/')
             .Where(p => !Cue("per-beneficiary").Contains(p) && !Cue("per-period").Contains(p) && !(p == "个" && perRecipient))
@@ -2012,7 +2035,6 @@ public sealed class RuleExtractor
     private List<string?> Recipients(string? beneficiary, bool respectively) =>
         respectively && beneficiary is not null && ListItems(beneficiary) is { Count: > 1 } items ? [.. items] : [beneficiary];
 
-    /// <summary>Top-level items of a 、 list (和 too when <paramref name="expected"/> asks for that many: 组织和个人).</summary>
     /// <summary>
     /// A类、B类、C类人才 → A类人才, B类人才, C类人才; 省级、市级院士专家工作站 → 省级院士专家工作站, …: the recipient's
     /// noun written once, after the last item, goes to each. The shared part is what the last item has beyond the length
@@ -2029,17 +2051,21 @@ public sealed class RuleExtractor
         return EndsWithCue(shared, Cue("beneficiary")) ? [.. items.SkipLast(1).Select(i => i + shared), items[^1]] : items;
     }
 
+    /// <summary>
+    /// Top-level items of a 、 list (和 too when <paramref name="expected"/> asks for that many: 组织和个人); names in quotes
+    /// written one after another are a list too (入选“世界500强”“中国500强” → 入选“世界500强”, “中国500强”).
+    /// </summary>
     private static List<string> SplitList(string text, int expected)
     {
         var items = new List<string>();
         var start = 0;
         foreach (var i in TopLevel(text, '、'))
         {
-            items.Add(text[start..i]);
+            AddQuoted(text[start..i]);
             start = i + 1;
         }
 
-        items.Add(text[start..]);
+        AddQuoted(text[start..]);
         if (expected > 1 && items.Count != expected)
         {
             var byAnd = text.Split('和');
@@ -2050,6 +2076,18 @@ public sealed class RuleExtractor
         }
 
         return items;
+
+        void AddQuoted(string item)
+        {
+            var from = 0;
+            for (var at = item.IndexOf("”“", StringComparison.Ordinal); at >= 0; at = item.IndexOf("”“", at + 1, StringComparison.Ordinal))
+            {
+                items.Add(item[from..(at + 1)]);
+                from = at + 1;
+            }
+
+            items.Add(item[from..]);
+        }
     }
 
     /// <summary>
@@ -2206,7 +2244,7 @@ public sealed class RuleExtractor
     {
         var after = m.End;
         var stop = after;
-        while (stop < text.Length && stop - after < 8 && text[stop] is not ('的' or '，' or '、' or '。' or '；' or '或' or '和' or '（' or '〔' or '('))
+        while (stop < text.Length && stop - after < 8 && text[stop] is not ('的' or '，' or '、' or '。' or '；' or ';' or '或' or '和' or '（' or '〔' or '('))
         {
             stop++;
         }
@@ -2257,7 +2295,7 @@ public sealed class RuleExtractor
         }
 
         var from = start;
-        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or '：' or '其' or '获' or '有' or '且' or '并' or '〔' or '（' or '(' or '）' or ')' or '\n'))
+        while (from > 0 && start - from < 10 && text[from - 1] is not ('，' or '、' or '对' or '的' or '或' or '和' or '在' or '达' or '到' or '。' or '；' or ';' or '：' or '其' or '获' or '有' or '且' or '并' or '〔' or '（' or '(' or '）' or ')' or '\n'))
         {
             from--;
         }

@@ -6,7 +6,7 @@ namespace PolicyExtract.Tests.Extract;
 
 /// <summary>
 /// Every reader of a clause (rules, document rules, metadata) walks it by <see cref="Sentences"/>: sentences end after
-/// 。；！？ and at a line break, segments at a comma outside brackets and quotes. The splitter jumps between marks with a
+/// 。；;！？ and at a line break, segments at a comma outside brackets and quotes, without the spaces that open them. The splitter jumps between marks with a
 /// vectorized search; the reference here reads every character, as the splitter once did.
 /// </summary>
 public sealed class SentencesTests
@@ -19,6 +19,14 @@ public sealed class SentencesTests
             [(0, "对主导国家标准制定的，给予最高30万元资助；"), (22, "对参与的，给予10万元资助。"), (37, "每年最多资助10家！")],
             Sentences.Of(clause));
         Assert.Equal([(0, "对主导国家标准制定的"), (11, "给予最高30万元资助")], Sentences.Segments("对主导国家标准制定的，给予最高30万元资助；"));
+    }
+
+    [Fact]
+    public void A_page_in_ascii_punctuation_ends_a_sentence_at_a_semicolon_and_a_segment_opens_after_its_space()
+    {
+        const string clause = "给予最高50万元奖励; 对新认定的,给予20万元奖励。";
+        Assert.Equal([(0, "给予最高50万元奖励;"), (11, " 对新认定的,给予20万元奖励。")], Sentences.Of(clause));
+        Assert.Equal([(12, "对新认定的"), (18, "给予20万元奖励")], Sentences.Segments(" 对新认定的,给予20万元奖励。", offset: 11));
     }
 
     [Fact]
@@ -48,7 +56,7 @@ public sealed class SentencesTests
             Check(line);
         }
 
-        string[] pieces = ["给予", "30万元", "，", ",", "。", "；", "！", "？", "\n", "（", "）", "“", "”", "《", "》", "、", "的"];
+        string[] pieces = ["给予", "30万元", "，", ",", "。", "；", ";", " ", "！", "？", "\n", "（", "）", "“", "”", "《", "》", "、", "的"];
         Gen.Int[0, pieces.Length - 1].Array[0, 24]
             .Select(picks => string.Concat(picks.Select(i => pieces[i])))
             .Sample(Check, iter: 3000);
@@ -72,7 +80,7 @@ public sealed class SentencesTests
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] is '。' or '；' or '！' or '？' or '\n')
+            if (text[i] is '。' or '；' or ';' or '！' or '？' or '\n')
             {
                 var end = text[i] == '\n' ? i : i + 1;
                 if (end > start)
@@ -109,9 +117,14 @@ public sealed class SentencesTests
             }
 
             var to = i;
-            while (to > start && sentence[to - 1] is '。' or '；' or '！')
+            while (to > start && sentence[to - 1] is '。' or '；' or ';' or '！')
             {
                 to--;
+            }
+
+            while (start < to && sentence[start] is ' ' or '\u3000')
+            {
+                start++;
             }
 
             if (to > start)

@@ -135,7 +135,7 @@ internal sealed class EligibilityReader(PolicyGrammar grammar)
     private string? ListSubject(string text)
     {
         var sentence = Sentences.Of(text).Select(s => s.Text).FirstOrDefault(s => Words.ContainsAny(s, _lists)) ?? text;
-        var body = sentence.TrimEnd('：', ':', '。', '；');
+        var body = sentence.TrimEnd('：', ':', '。', '；', ';');
         var be = body.LastIndexOf('为');
         if (be > 0 && body.Length - be - 1 is > 0 and <= MaxSubjectLength && Words.EndsWithAny(body[(be + 1)..], _recipients))
         {
