@@ -1170,6 +1170,14 @@ public sealed class RuleExtractor
             return new Grant(Math.Min(verbAt, phraseAt), [], segment.Text[Math.Min(phraseAt, BasisAt(segment.Text[..verbAt]))..], null);
         }
 
+        if (amounts.Length == 0 && CaseByCaseAt(segment.Text) is >= 0 and var caseAt && !Words.ContainsAny(segment.Text, Cue("no-duplicate"))
+            && !segment.Text.EndsWith('的'))
+        {
+            // 对特别重大项目实行“一事一议”: decided case by case, a grant without a figure whether a verb is written or not
+            // (…按照“一事一议”等政策获得财政扶持的不再重复支持 denies one; 已享受“一事一议”优惠政策的 is a condition).
+            return new Grant(caseAt, [], segment.Text[caseAt..], null);
+        }
+
         // 按市人才扶持政策有关规定执行, 相关费用由区财政承担: a grant without a verb (after a grant, how that one is paid). What
         // stands before its basis or its payer (举报奖励按…执行, 相关费用由…) names what is granted.
         if (Contains(segment.Text, Cue("verbless-grant")) is null)
@@ -1185,6 +1193,22 @@ public sealed class RuleExtractor
             Verbless = true,
             Named = Cue("benefit").Concat(Cue("cost")).Any(c => named.EndsWith(c, StringComparison.Ordinal)) ? named : null,
         };
+    }
+
+    /// <summary>
+    /// Where a [case-by-case] phrase starts, with its opening quote and the [case-by-case-verb] before it (实行“一事一议”);
+    /// -1 when there is none.
+    /// </summary>
+    private int CaseByCaseAt(string text)
+    {
+        var at = IndexOfAny(text, Cue("case-by-case"));
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        at = at > 0 && text[at - 1] is '“' or '"' ? at - 1 : at;
+        return Words.EndOf(text.AsSpan(0, at), Cue("case-by-case-verb")) is { } verb ? at - verb.Length : at;
     }
 
     /// <summary>Where the first [unspecified] phrase that reaches the grant verb at <paramref name="verbAt"/> starts; -1 when none.</summary>

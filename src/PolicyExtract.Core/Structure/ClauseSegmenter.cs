@@ -17,8 +17,24 @@ namespace PolicyExtract.Structure;
 public sealed class ClauseSegmenter(PolicyGrammar grammar)
 {
     private const int TitleSentenceMaxLength = 24;
+
+    // A name written before a colon (办公用房补助：, 投资专项奖励：) is a few words; a longer lead-in is a sentence.
+    private const int TitleNameMaxLength = 12;
+
+    // What follows an article's label when the text refers to it (第二条规定, 第二条所称, 第二条第一款, 第二条和第三条).
+    private const string ReferenceGoesOn = "规所的中第款项之和及、至或（(";
+
+    private static readonly System.Buffers.SearchValues<char> AsciiDigits = System.Buffers.SearchValues.Create("0123456789");
     private const int HeadingMaxLength = 40;
     private const int BrokenLineMinLength = 15;
+
+    // Longer than any label (第一百二十三条, （二十三）) and the character after it that a template looks at.
+    private const int LabelWindow = 16;
+
+    // After these a numbered item may open inside a line.
+    private static readonly System.Buffers.SearchValues<char> Marks = System.Buffers.SearchValues.Create("：:。；;");
+
+    private static readonly IReadOnlyList<(int At, LabelMatch Label)> NoCuts = [];
 
     // The level grammar/numbering.txt gives 第X条: headings may group articles (see Ranks).
     private const string ArticleLevel = "article";
@@ -27,19 +43,19 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
 
     public DocumentLayout Segment(NormalizedText text, string file)
     {
-        var lines = text.Lines;
-        var labels = new LabelMatch?[lines.Length];
+        var (lines, labels) = Pieces(text);
         var firstLabelled = -1;
         var lastLabelled = -1;
         for (var i = 0; i < lines.Length; i++)
         {
-            labels[i] = lines[i].Length > 0 ? _labels.Match(Line(text, i)) : null;
             if (labels[i] is not null)
             {
                 firstLabelled = firstLabelled < 0 ? i : firstLabelled;
                 lastLabelled = i;
             }
         }
+
+        string Line(int i) => text.Text[lines[i].Start..lines[i].End];
 
         var head = ImmutableArray.CreateBuilder<HeadLine>();
         var blanks = 0;
@@ -51,7 +67,7 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
                 continue;
             }
 
-            head.Add(new HeadLine(lines[i], Line(text, i), blanks));
+            head.Add(new HeadLine(lines[i], Line(i), blanks));
             blanks = 0;
         }
 
@@ -61,7 +77,7 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
             return new DocumentLayout(text, head.ToImmutable(), [], [], [.. diagnostics]);
         }
 
-        var ranks = Ranks(text, labels);
+        var ranks = Ranks(text, lines, labels);
         var state = new State(this, text, file, diagnostics, ranks);
         var trailer = ImmutableArray.CreateBuilder<NormalizedLine>();
         var previousLine = -1; // the last non-blank line taken into a clause, if the line right before this one
@@ -73,7 +89,7 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
                 continue;
             }
 
-            var lineText = Line(text, i);
+            var lineText = Line(i);
             if (labels[i] is { } label)
             {
                 state.Open(label, lines[i]);
@@ -121,7 +137,7 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
     /// is an article or a heading already taken so; then those schemes rank just above articles, in their usual order.
     /// Items listed inside an article (第三条 …：一、专利；二、商标) are followed by one another, and keep their rank.
     /// </summary>
-    private static Dictionary<NumberingScheme, int> Ranks(NormalizedText text, LabelMatch?[] labels)
+    private static Dictionary<NumberingScheme, int> Ranks(NormalizedText text, NormalizedLine[] lines, LabelMatch?[] labels)
     {
         var ranks = labels.OfType<LabelMatch>().Select(l => l.Scheme).Distinct().ToDictionary(s => s, s => s.Rank);
         var article = ranks.Keys.FirstOrDefault(s => s.Level == ArticleLevel);
@@ -139,7 +155,7 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
             {
                 var headings = Enumerable.Range(0, labelled.Count).Where(k => labels[labelled[k]]!.Scheme == scheme).All(k =>
                 {
-                    var line = text.Lines[labelled[k]];
+                    var line = lines[labelled[k]];
                     var body = text.Text[(line.Start + labels[labelled[k]]!.Length)..line.End].Trim();
                     return IsHeading(body) && k + 1 < labelled.Count
                         && labels[labelled[k + 1]]!.Scheme is var next && (next == article || (next != scheme && promoted.Contains(next)));
@@ -167,7 +183,128 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
         return grammar.Document.SelfReferences.Any(s => body.StartsWith(s, StringComparison.Ordinal));
     }
 
-    private static string Line(NormalizedText text, int i) => text.Text[text.Lines[i].Start..text.Lines[i].End];
+    /// <summary>
+    /// The document's lines, each with the label it opens with, and a line that runs several numbered items together
+    /// split before each: 可享受：（1）办公用房补助…（2）地方综合贡献奖励…, or articles run into one line (第一条 …。 第二条 …).
+    /// An item label counts mid-line only after a colon or a sentence end, and only in a run the numbering continues: at
+    /// least two items from 1, or items that continue the line's own label. A piece keeps its physical line.
+    /// </summary>
+    private (NormalizedLine[] Lines, LabelMatch?[] Labels) Pieces(NormalizedText text)
+    {
+        var lines = new List<NormalizedLine>(text.Lines.Length);
+        var labels = new List<LabelMatch?>(text.Lines.Length);
+        foreach (var line in text.Lines)
+        {
+            var body = text.Text[line.Start..line.End];
+            var own = line.Length > 0 ? _labels.Match(body) : null;
+            var cuts = line.Length > 0 ? InlineLabels(body, own) : [];
+            var start = 0;
+            var label = own;
+            foreach (var (at, next) in cuts)
+            {
+                lines.Add(new NormalizedLine(line.SourceLine, line.Start + start, line.Start + TrimmedEnd(body, start, at)));
+                labels.Add(label);
+                (start, label) = (at, next);
+            }
+
+            lines.Add(cuts.Count == 0 ? line : new NormalizedLine(line.SourceLine, line.Start + start, line.End));
+            labels.Add(label);
+        }
+
+        return ([.. lines], [.. labels]);
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\u3000';
+
+    private static int TrimmedEnd(string body, int start, int end)
+    {
+        while (end > start && body[end - 1] is ' ' or '\u3000')
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private IReadOnlyList<(int At, LabelMatch Label)> InlineLabels(string body, LabelMatch? own)
+    {
+        // Most lines hold no label after a mark: nothing is allocated for them (a line can be one of millions).
+        if (body.AsSpan(own?.Length ?? 0).IndexOfAny(Marks) < 0)
+        {
+            return NoCuts;
+        }
+
+        // The last item of each scheme so far; an item of a higher rank restarts the ones below it (第三条 …：(一)…).
+        // Both are made at the first label found.
+        Dictionary<NumberingScheme, LabelMatch>? last = null;
+        List<(int At, LabelMatch Label)>? found = null;
+        var mark = false; // the last character before this one, spaces aside, ends a sentence or opens a list
+        for (var i = own?.Length ?? 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (IsSpace(c))
+            {
+                continue;
+            }
+
+            var afterMark = mark;
+            mark = Marks.Contains(c);
+            // A label is a few characters: the matcher sees a window, so a long line costs linear time.
+            if (!afterMark || !_labels.CanStart(c) || _labels.Match(body.Substring(i, Math.Min(LabelWindow, body.Length - i))) is not { } label)
+            {
+                continue;
+            }
+
+            if (last is null)
+            {
+                last = [];
+                found = [];
+                if (own is not null)
+                {
+                    last[own.Scheme] = own;
+                }
+            }
+
+            if (label.Ordinal != (last.TryGetValue(label.Scheme, out var previous) ? previous.Ordinal + 1 : 1))
+            {
+                continue;
+            }
+
+            // 。第二条规定的除外 names an article: a reference goes on with what it says of it; an article opens a sentence.
+            if (label.Scheme.Level == ArticleLevel && (i + label.Length >= body.Length || ReferenceGoesOn.Contains(body[i + label.Length])))
+            {
+                continue;
+            }
+
+            // No lambda here: one capturing the loop's label would cost an allocation on every character.
+            foreach (var scheme in grammar.Schemes)
+            {
+                if (scheme.Rank > label.Scheme.Rank)
+                {
+                    last.Remove(scheme);
+                }
+            }
+
+            last[label.Scheme] = label;
+            found!.Add((i, label));
+            i += label.Length - 1;
+        }
+
+        // A lone （一） after a colon may be a quoted label or a reference; a run of two of a scheme, or one continuing the
+        // line's own numbering, is an enumeration.
+        if (found is not { Count: > 0 })
+        {
+            return NoCuts;
+        }
+
+        return Enumerations(found, own);
+    }
+
+    private static List<(int At, LabelMatch Label)> Enumerations(List<(int At, LabelMatch Label)> found, LabelMatch? own)
+    {
+        var counts = found.CountBy(f => f.Label.Scheme).ToDictionary();
+        return [.. found.Where(f => own?.Scheme == f.Label.Scheme || counts[f.Label.Scheme] >= 2)];
+    }
 
     /// <summary>A line broken by wrapping: long, not ending a sentence, and not a heading.</summary>
     private static bool IsBroken(NormalizedText text, NormalizedLine line, LabelMatch? label)
@@ -199,6 +336,14 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
         if (IsHeading(body) && (hasMore || body.Length <= TitleSentenceMaxLength) && !StartsWithSelf(body) && !body.Any(char.IsAsciiDigit))
         {
             return body.TrimEnd('：', ':', '。');
+        }
+
+        // （2）地方综合贡献奖励：在市级…给予奖励: a short name before a colon, then what it grants.
+        var colon = body.IndexOf('：');
+        if (colon > 0 && colon <= TitleNameMaxLength && colon < body.Length - 1 && body.AsSpan(0, colon).IndexOfAny("，、。；,") < 0
+            && !body.AsSpan(0, colon).ContainsAny(AsciiDigits) && !StartsWithSelf(body))
+        {
+            return body[..colon];
         }
 
         var stop = body.IndexOf('。');

@@ -11,6 +11,25 @@ public sealed class LabelMatcher(PolicyGrammar grammar)
 {
     private const string ChineseDigits = "〇零一二两三四五六七八九十百";
 
+    // The characters a label may start with: the first of a template's prefix, or of its numeral when it has none.
+    private readonly System.Buffers.SearchValues<char> _starts = System.Buffers.SearchValues.Create(string.Concat(
+        grammar.Schemes.SelectMany(s => s.Templates).Select(t => t.Prefix.Length > 0 ? t.Prefix[..1] : t.Hole switch
+        {
+            NumeralHole.Circled => CircledChars,
+            NumeralHole.Arabic => "0123456789",
+            NumeralHole.Chinese => ChineseDigits,
+            _ => "0123456789" + ChineseDigits,
+        })));
+
+    private static readonly string CircledChars = string.Concat(
+        Enumerable.Range(0x2460, 20).Concat(Enumerable.Range(0x3251, 15)).Concat(Enumerable.Range(0x32B1, 15)).Select(c => (char)c));
+
+    /// <summary>
+    /// Whether a label may start with <paramref name="c"/>. Lets a caller that looks for labels inside a line skip almost
+    /// every position without building a string.
+    /// </summary>
+    public bool CanStart(char c) => _starts.Contains(c);
+
     /// <summary>The label that starts <paramref name="line"/>, or null. Among schemes that match, the longest label wins.</summary>
     public LabelMatch? Match(string line)
     {

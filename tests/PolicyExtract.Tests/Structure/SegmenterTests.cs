@@ -183,6 +183,35 @@ public sealed class SegmenterTests
         Assert.Equal(tree, Tree(Segment(text)));
 
     [Fact]
+    public void Items_run_together_on_one_line_after_a_colon_are_clauses_of_that_line()
+    {
+        var layout = Segment("一、支持投资基金集聚\n（一）对备案的投资基金企业可享受：（1）办公用房补助：按每平方米30元给予租房补助；（2）投资专项奖励：按投资额的1%给予奖励。");
+        Assert.Equal("1 一、; 1.1 （一）; 1.1.1 （1）; 1.1.2 （2）", Tree(layout));
+        Assert.Equal("对备案的投资基金企业可享受：", layout.AllClauses.ElementAt(1).Text);
+        var items = layout.AllClauses.Skip(2).ToList();
+        Assert.Equal(["办公用房补助", "投资专项奖励"], items.Select(c => c.Title));
+        Assert.Equal([2, 2], items.Select(c => c.Span.Line));
+    }
+
+    [Fact]
+    public void Articles_run_into_one_line_are_articles_with_their_items()
+    {
+        var layout = Segment("某某办法\n第一条 为鼓励就业，制定本办法。 第二条 补贴对象须同时具备下列条件： (一)持有残疾人证； (二)在法定劳动年龄内。 第三条 本办法自发布之日起施行。");
+        Assert.Equal("1 第一条; 2 第二条; 2.1 (一); 2.2 (二); 3 第三条", Tree(layout));
+        Assert.Equal("为鼓励就业，制定本办法。", layout.Clauses[0].Text);
+    }
+
+    [Theory]
+    // A lone item after a colon may be a quoted label; a figure after a sentence end is a figure; a reference to an
+    // article is no article.
+    [InlineData("一、支持\n（一）按以下标准执行：（一）类项目给予10万元。", "1 一、; 1.1 （一）")]
+    [InlineData("一、支持\n（一）给予奖励。1.5万元以下的不予奖励。", "1 一、; 1.1 （一）")]
+    [InlineData("第一条 按本办法执行。第二条规定的除外。\n第二条 本办法自发布之日起施行。", "1 第一条; 2 第二条")]
+    [InlineData("第一条 按本办法执行。 第二条第一款所列的除外。\n第二条 本办法自发布之日起施行。", "1 第一条; 2 第二条")]
+    public void Numbering_written_mid_line_counts_only_as_a_run_that_continues(string text, string tree) =>
+        Assert.Equal(tree, Tree(Segment(text)));
+
+    [Fact]
     public void A_document_without_numbered_clauses_has_none()
     {
         var layout = Segment("这是一封普通的信。\n祝好。");
