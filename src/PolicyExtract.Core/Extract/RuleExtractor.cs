@@ -442,16 +442,7 @@ public sealed class RuleExtractor
                     // what earns it, unless it states a purpose (为加快…), is a step of procedure alone (经认定), or either
                     // says what the grant is measured by (政策奖励按项目…3个阶段，分别按30%…; 根据…综合排名并给予…).
                     var earned = unread.Text.EndsWith('后') && unread.Text.Length > 2 ? unread with { End = unread.End - 1, Text = unread.Text[..^1] } : unread;
-                    if (!earned.Text.Contains('的') && Cue("beneficiary").Where(w => earned.Text.EndsWith(w, StringComparison.Ordinal)).MaxBy(w => w.Length) is { } noun
-                        && earned.Text.Length > noun.Length && !Words.EndsWithAny(earned.Text[..^noun.Length], Cue("list-joint"))
-                        && !Words.ContainsAny(earned.Text, Cue("naming-verb")) && !Words.ContainsAny(earned.Text, Cue("trigger-verb")))
-                    {
-                        // 境内挂牌企业，按照…给予补贴: a noun phrase alone names the act and, in its last word, the recipient;
-                        // not when a verb's object names the kind (新列入…中小企业, [naming-verb]; 获评…企业, [trigger-verb]).
-                        earnedBy = noun;
-                        earned = earned with { End = earned.End - noun.Length, Text = earned.Text[..^noun.Length] };
-                    }
-
+                    (earned, earnedBy) = ActAndRecipient(earned);
                     trigger.Add(earned);
                 }
 
@@ -527,6 +518,25 @@ public sealed class RuleExtractor
     /// so that the second repeats the frame of the first (and, after ；, its omitted subject). 对企业新获认定的驰名商标 and
     /// 新入选…名录 are not: the second names a different act.
     /// </summary>
+    /// <summary>
+    /// 境内“新三板”挂牌企业 → 境内“新三板”挂牌, 企业: a noun phrase alone before a grant names the act and, in its last
+    /// word, the recipient; not when a verb's object names the kind (新列入…中小企业, [naming-verb]; 获评…企业,
+    /// [trigger-verb]), a 的 ends the act, or the last word is the last item of a list (人才和团队). The recipient is null
+    /// when the segment is not such a phrase.
+    /// </summary>
+    private (Segment Act, string? Recipient) ActAndRecipient(Segment segment)
+    {
+        var text = segment.Text;
+        if (text.Contains('的') || Words.ContainsAny(text, Cue("naming-verb")) || Words.ContainsAny(text, Cue("trigger-verb"))
+            || Cue("beneficiary").Where(w => text.EndsWith(w, StringComparison.Ordinal)).MaxBy(w => w.Length) is not { } noun
+            || text.Length == noun.Length || Words.EndsWithAny(text[..^noun.Length], Cue("list-joint")))
+        {
+            return (segment, null);
+        }
+
+        return (segment with { End = segment.End - noun.Length, Text = text[..^noun.Length] }, noun);
+    }
+
     /// <summary>
     /// 成功升板后 in …挂牌企业，…给予补贴；成功升板后，…给予补贴: an act alone, with no 对 or 的 that would name whose it is,
     /// is done by the recipient named before the ；.

@@ -218,7 +218,7 @@ public sealed class ClauseSegmenter(PolicyGrammar grammar)
 
     private static int TrimmedEnd(string body, int start, int end)
     {
-        while (end > start && body[end - 1] is ' ' or '\u3000')
+        while (end > start && IsSpace(body[end - 1]))
         {
             end--;
         }
